@@ -1,0 +1,173 @@
+"""The frozen data model that every stage of the pipeline exchanges.
+
+Stages never pass dicts to each other: a reader makes an :class:`Article`, the parser
+splits it into :class:`Sentence` objects, the actor stage finds :class:`ActorMention`
+objects and the event stage builds :class:`Event` objects that keep their evidence.
+Everything is immutable so a stage cannot change what an earlier stage decided, and
+every span is a ``(start, end)`` pair of character offsets into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+Span = tuple[int, int]
+"""``[start, end)`` character offsets into the text of the article."""
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The wire-service prefix of a story, e.g. ``LONDON, February 10./TASS/:``.
+
+    ``date`` is ``None`` when the dateline has no date; ``year_assumed`` says the
+    year did not come from the dateline itself but from metadata or ``--date``.
+    """
+
+    place: str | None
+    date: dt.date | None
+    outlet: str | None
+    span: Span
+    year_assumed: bool = False
+
+
+@dataclass(frozen=True)
+class Article:
+    """One document as read, before any language processing.
+
+    ``paragraphs`` are the spans of ``text`` that the parser codes; sentences never
+    cross them.  A dateline prefix is left out of its paragraph so that the place
+    name is not read as the subject of the first sentence.
+    """
+
+    id: str
+    text: str
+    paragraphs: tuple[Span, ...]
+    title: str | None = None
+    date: dt.date | None = None
+    outlet: str | None = None
+    url: str | None = None
+    dateline: Dateline | None = None
+    origin: str | None = None
+    """Where the article came from: a path, ``path:line`` for records, or ``-``."""
+
+
+@dataclass(frozen=True)
+class ReadError:
+    """An input that could not be read; recorded, never raised through a batch."""
+
+    input: str
+    reason: str
+    stage: str = "read"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article, located by its span in the article text."""
+
+    index: int
+    paragraph: int
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """A place in the text that names a CAMEO actor.
+
+    ``code`` is the full code (country or IGO followed by role codes, e.g.
+    ``GBRGOV``); ``country`` is the first part alone and ``roles`` the rest split into
+    three-letter codes.  ``rule`` says which dictionary entry or resolution step gave
+    the code, so every actor of an event can be explained.
+    """
+
+    code: str
+    country: str | None
+    roles: tuple[str, ...]
+    text: str
+    span: Span
+    sentence: int
+    rule: str
+    head: int | None = None
+    """Character offset of the mention's head token; links it to the parse."""
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who said the words an event was coded from, when the text says so."""
+
+    text: str
+    span: Span
+    code: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What in the text produced an event: the words, the trigger and the rule."""
+
+    text: str
+    span: Span
+    trigger_text: str
+    trigger_span: Span
+    rule: str
+
+
+@dataclass(frozen=True)
+class Modality:
+    """Whether an event happened as stated; only events neither negated nor
+    hypothetical should be counted."""
+
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    reported: bool = False
+
+    @property
+    def counted(self) -> bool:
+        return not (self.negated or self.hypothetical)
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    """Everything derived from a CAMEO event code by table lookup."""
+
+    cameo: str
+    root: str
+    name: str
+    quad_class: int
+    goldstein: float
+    plover: str | None
+    plover_mode: str | None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A coded event with everything an analyst needs to check it."""
+
+    doc_id: str
+    event_id: str
+    sentence: Sentence
+    date: dt.date | None
+    source: ActorMention | None
+    target: ActorMention | None
+    code: CodeInfo
+    modality: Modality
+    evidence: Evidence
+    speaker: Speaker | None = None
+    salience: float = 0.0
+    extra: tuple[tuple[str, str], ...] = field(default=())
+    """Free-form (key, value) notes kept for explanation, e.g. why a code was chosen."""
+
+    @property
+    def counted(self) -> bool:
+        return self.modality.counted
+
+
+@dataclass(frozen=True)
+class CodedArticle:
+    """An article with its sentences, actor mentions and events, most salient first."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    actors: tuple[ActorMention, ...]
+    events: tuple[Event, ...]
