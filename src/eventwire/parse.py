@@ -1,0 +1,123 @@
+"""Parsing: spaCy over the paragraphs of each article, in batches.
+
+Each paragraph becomes its own ``Doc`` so that no sentence can cross a paragraph
+break and so that a wire story's title, caption and body are parsed apart.  The docs
+of one article are kept together with the character offset of each paragraph, which
+is all a later stage needs to turn token positions into spans of ``Article.text``.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.errors import ModelNotFound
+from eventwire.model import Article, Sentence
+
+MAX_PARAGRAPH_CHARS = 100_000
+"""Longer paragraphs are cut at whitespace into pieces: spaCy's memory grows with
+the length of a doc, and no real paragraph is this long."""
+
+
+@dataclass(frozen=True)
+class ParsedParagraph:
+    """One paragraph's parse; ``offset`` maps ``doc`` offsets to article offsets."""
+
+    index: int
+    offset: int
+    doc: Doc
+    first_sentence: int
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """An article with its paragraphs parsed and its sentences numbered."""
+
+    article: Article
+    paragraphs: tuple[ParsedParagraph, ...]
+    sentences: tuple[Sentence, ...]
+
+
+def load_pipeline(model: str) -> Language:
+    """Load an installed spaCy pipeline by package name or folder path.
+
+    Nothing is downloaded: a pipeline that is not installed is an error that says
+    how to install it, because eventwire must run on machines without a network.
+    """
+    try:
+        return spacy.load(model)
+    except OSError as exc:
+        hint = "a folder path" if Path(model).exists() else "an installed package"
+        raise ModelNotFound(
+            f"cannot load spaCy pipeline {model!r} ({hint}); install the pipeline package "
+            "with pip, or pass the path of a pipeline folder"
+        ) from exc
+
+
+def split_long(start: int, end: int, text: str, limit: int = MAX_PARAGRAPH_CHARS) -> list[
+    tuple[int, int]
+]:
+    """Cut a span of ``text`` into pieces of at most ``limit`` characters at whitespace."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > limit:
+        cut = text.rfind(" ", start, start + limit)
+        cut = cut if cut > start else start + limit
+        pieces.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces
+
+
+def _paragraph_spans(article: Article) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for start, end in article.paragraphs:
+        spans.extend(split_long(start, end, article.text))
+    return spans
+
+
+def _assemble(article: Article, spans: list[tuple[int, int]], docs: list[Doc]) -> ParsedArticle:
+    paragraphs: list[ParsedParagraph] = []
+    sentences: list[Sentence] = []
+    for index, ((offset, _end), doc) in enumerate(zip(spans, docs, strict=True)):
+        paragraphs.append(ParsedParagraph(index, offset, doc, len(sentences)))
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            span = (offset + sent.start_char, offset + sent.end_char)
+            sentences.append(Sentence(len(sentences), index, span, sent.text))
+    return ParsedArticle(article, tuple(paragraphs), tuple(sentences))
+
+
+def parse_articles(
+    articles: Iterable[Article], nlp: Language, batch_size: int = 32
+) -> Iterator[ParsedArticle]:
+    """Parse articles lazily, keeping spaCy's batches full across article borders."""
+    pending: deque[tuple[Article, list[tuple[int, int]]]] = deque()
+
+    def paragraph_texts() -> Iterator[str]:
+        for article in articles:
+            spans = _paragraph_spans(article)
+            pending.append((article, spans))
+            for start, end in spans:
+                yield article.text[start:end]
+
+    docs: list[Doc] = []
+    for doc in nlp.pipe(paragraph_texts(), batch_size=batch_size):
+        docs.append(doc)
+        while pending and len(docs) >= len(pending[0][1]):
+            article, spans = pending.popleft()
+            yield _assemble(article, spans, docs[: len(spans)])
+            docs = docs[len(spans) :]
+    while pending:  # articles without paragraphs produce no docs
+        article, spans = pending.popleft()
+        yield _assemble(article, spans, docs[: len(spans)])
+        docs = docs[len(spans) :]
