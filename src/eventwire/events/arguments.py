@@ -1,0 +1,166 @@
+"""Who did it and to whom: the source and target actors of a trigger.
+
+Arguments are read off the dependency parse, not off word order: the subject is the
+source and the object the target, a passive swaps them ("was attacked by"), a
+prepositional object can be the target ("met with", "talks with"), a verb without a
+subject of its own borrows the one of the verb it is coordinated with or depends on,
+and coordinated noun phrases give one actor each.  An argument only becomes an actor
+when an actor mention of the actor stage lies inside its noun phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventwire.model import ActorMention
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+TARGET_PREPOSITIONS = (
+    "with", "against", "on", "to", "at", "into", "toward", "towards", "upon", "for",
+    "from", "between", "of", "over", "in",
+)  # fmt: skip
+NOMINAL_TARGET_PREPOSITIONS = ("with", "against", "on", "of", "between", "to", "into", "in")
+NP_BREAKS = frozenset({"relcl", "acl", "ccomp", "advcl", "punct", "cc"})
+
+
+@dataclass(frozen=True)
+class MentionIndex:
+    """Actor mentions of one paragraph keyed by the paragraph-relative offset of
+    their head token, so a parse token finds its mention in constant time."""
+
+    by_head: Mapping[int, ActorMention]
+    by_offset: Sequence[tuple[int, int, ActorMention]]
+
+    @classmethod
+    def build(cls, mentions: Sequence[ActorMention], offset: int) -> MentionIndex:
+        by_head: dict[int, ActorMention] = {}
+        spans: list[tuple[int, int, ActorMention]] = []
+        for mention in mentions:
+            if mention.head is not None:
+                by_head[mention.head - offset] = mention
+            spans.append((mention.span[0] - offset, mention.span[1] - offset, mention))
+        return cls(by_head, tuple(spans))
+
+    def at(self, token: Token) -> ActorMention | None:
+        found = self.by_head.get(token.idx)
+        if found is not None:
+            return found
+        end = token.idx + len(token.text)
+        for start, stop, mention in self.by_offset:
+            if start <= token.idx and end <= stop:
+                return mention
+        return None
+
+
+def _phrase_tokens(head: Token) -> list[tuple[int, Token]]:
+    """Tokens of a noun phrase with their depth below its head, nearest first."""
+    found: list[tuple[int, Token]] = []
+    stack = [(0, head)]
+    while stack:
+        depth, token = stack.pop()
+        found.append((depth, token))
+        for child in token.children:
+            if child.dep_ not in NP_BREAKS and child.dep_ != "conj":
+                stack.append((depth + 1, child))
+    found.sort(key=lambda pair: (pair[0], pair[1].i))
+    return found
+
+
+def actor_of_phrase(head: Token, index: MentionIndex) -> ActorMention | None:
+    """The actor a noun phrase names: its own head, else the nearest mention in it."""
+    for _depth, token in _phrase_tokens(head):
+        mention = index.at(token)
+        if mention is not None:
+            return mention
+    return None
+
+
+def conjuncts(head: Token) -> list[Token]:
+    """The phrase head and every head coordinated with it ("A, B and C")."""
+    heads = [head]
+    for child in head.children:
+        if child.dep_ == "conj":
+            heads.extend(conjuncts(child))
+    return heads
+
+
+def actors_of(heads: Sequence[Token], index: MentionIndex) -> list[ActorMention]:
+    """One actor per coordinated phrase; phrases naming no actor are dropped."""
+    actors: list[ActorMention] = []
+    for head in heads:
+        for conjunct in conjuncts(head):
+            mention = actor_of_phrase(conjunct, index)
+            if mention is not None and mention not in actors:
+                actors.append(mention)
+    return actors
+
+
+def _children(token: Token, deps: frozenset[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _prep_objects(token: Token, preps: Sequence[str]) -> list[Token]:
+    """Objects of the trigger's prepositions, in the order of ``preps``."""
+    found: list[Token] = []
+    for prep in preps:
+        for child in token.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ == prep:
+                found.extend(_children(child, frozenset({"pobj", "pcomp"})))
+    return found
+
+
+def _borrowed_subject(verb: Token) -> list[Token]:
+    """A subject for a verb that has none: from its coordinated or governing verb."""
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    if verb.dep_ == "xcomp":
+        objects = _children(head, OBJECT_DEPS)
+        return objects or subjects(head)
+    if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp"):
+        return subjects(head)
+    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return [head]
+    return []
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The heads of the active subject of ``verb`` (borrowed when it has none)."""
+    own = _children(verb, SUBJECT_DEPS)
+    if own:
+        return own
+    if _children(verb, PASSIVE_SUBJECT_DEPS):
+        return []
+    return _borrowed_subject(verb)
+
+
+def verbal_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
+    """Heads of the source and target phrases of a verbal trigger."""
+    passive = _children(verb, PASSIVE_SUBJECT_DEPS)
+    if passive:
+        agents = [
+            obj
+            for child in verb.children
+            if child.dep_ == "agent"
+            for obj in _children(child, frozenset({"pobj"}))
+        ]
+        return agents, passive
+    targets = _children(verb, OBJECT_DEPS)
+    return subjects(verb), targets + _prep_objects(verb, TARGET_PREPOSITIONS)
+
+
+def nominal_arguments(noun: Token) -> tuple[list[Token], list[Token]]:
+    """Heads of source and target of an event noun: "Russia's invasion of Ukraine"."""
+    sources = [
+        c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+    ]
+    by = _prep_objects(noun, ("by",))
+    targets = _prep_objects(noun, NOMINAL_TARGET_PREPOSITIONS)
+    if not sources and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ == "VERB":
+        sources = subjects(noun.head)
+    return sources + by, targets

@@ -1,0 +1,291 @@
+"""The event stage: from a parsed article and its actors to coded, explained events.
+
+The recipe per sentence: find triggers, read their arguments off the parse, turn
+arguments into actors, set the modality flags, attach the speaker, and keep an
+``Evidence`` that names the words and the dictionary line.  Across the article the
+events are then ordered by salience so that the first event is the one a human
+coder would pick as the story's main event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from eventwire.events.arguments import (
+    MentionIndex,
+    actors_of,
+    nominal_arguments,
+    verbal_arguments,
+)
+from eventwire.events.demand import demand_code, is_deontic
+from eventwire.events.lexicon import EventLexicon
+from eventwire.events.modality import REPORTING_VERBS, modality_of
+from eventwire.events.salience import order_events
+from eventwire.events.speech import Quote, find_quotes, is_pronoun, reporting_speaker
+from eventwire.events.triggers import Trigger, find_triggers
+from eventwire.model import ActorMention, CodeInfo, Event, Evidence, Modality, Sentence, Speaker
+from eventwire.parse import ParsedArticle, ParsedParagraph
+
+CodeLookup = Callable[[str], CodeInfo]
+
+
+@dataclass(frozen=True)
+class Coding:
+    """What the event stage needs besides the article: dictionaries and code tables."""
+
+    lexicon: EventLexicon
+    code_info: CodeLookup
+    is_code: Callable[[str], bool]
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """An event before it gets its id and final order."""
+
+    trigger: Trigger
+    sentence: Sentence
+    source: ActorMention | None
+    target: ActorMention | None
+    code: str
+    modality: Modality
+    speaker: Speaker | None
+    offset: int
+    rule_note: str = ""
+
+
+@dataclass
+class _SpeakerMemory:
+    """The last named non-personal speaker, for "it said" (mutable, per article)."""
+
+    last: Speaker | None = None
+
+    def resolve(self, speaker: Speaker | None) -> Speaker | None:
+        if speaker is None:
+            return None
+        if is_pronoun(speaker) and speaker.text.lower() == "it":
+            return self.last or speaker
+        if speaker.code is None or not speaker.code[:3].isalpha():
+            self.last = speaker
+        return speaker
+
+
+def _speaker_code(speaker: Speaker | None, mentions: Sequence[ActorMention]) -> Speaker | None:
+    if speaker is None:
+        return None
+    for mention in mentions:
+        if speaker.span[0] <= mention.span[0] and mention.span[1] <= speaker.span[1]:
+            return replace(speaker, code=mention.code)
+    return speaker
+
+
+def _first_actor(heads: Sequence[Token], index: MentionIndex) -> list[ActorMention]:
+    """Actors of the first argument phrase that names any (objects before obliques)."""
+    for head in heads:
+        found = actors_of([head], index)
+        if found:
+            return found
+    return []
+
+
+def _complement_subject(trigger: Token) -> list[Token]:
+    """For "X warned that Y ...": Y is the target of the warning."""
+    for child in trigger.children:
+        if child.dep_ in ("ccomp", "parataxis"):
+            return [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return []
+
+
+def _arguments(trigger: Trigger, index: MentionIndex) -> tuple[list[ActorMention], list[ActorMention]]:
+    token = trigger.token
+    heads = nominal_arguments(token) if trigger.nominal else verbal_arguments(token)
+    sources = actors_of(heads[0], index)
+    targets = _first_actor(heads[1], index)
+    if not targets and not trigger.nominal:
+        targets = _first_actor(_complement_subject(token), index)
+    targets = [t for t in targets if t not in sources]
+    return sources, targets
+
+
+def _dyads(
+    trigger: Trigger, sources: list[ActorMention], targets: list[ActorMention]
+) -> list[tuple[ActorMention | None, ActorMention | None, str]]:
+    """Source-target pairs, one per coordinated actor; reciprocal codes both ways."""
+    code, reverse = trigger.code, trigger.reverse_code
+    if reverse == "reversed":
+        return [(t, s, code) for s in sources or [None] for t in targets or [None]]
+    if not targets and reverse and len(sources) > 1:
+        return [(a, b, code) for a in sources for b in sources if a is not b]
+    pairs: list[tuple[ActorMention | None, ActorMention | None, str]] = []
+    for source in sources or [None]:
+        for target in targets or [None]:
+            pairs.append((source, target, code))
+            if reverse and source is not None and target is not None:
+                pairs.append((target, source, reverse))
+    return pairs
+
+
+def _speaker_for(
+    token: Token, para: ParsedParagraph, quotes: Sequence[Quote], memory: _SpeakerMemory,
+    mentions: Sequence[ActorMention],
+) -> tuple[Speaker | None, bool]:
+    """The speaker of the words around ``token`` and whether they are quoted."""
+    indirect = _speaker_code(reporting_speaker(token, para.offset), mentions)
+    for quote in quotes:
+        if quote.start <= token.idx < quote.end:
+            speaker = _speaker_code(quote.speaker, mentions)
+            return memory.resolve(speaker) if indirect is None else indirect, True
+    return indirect, False
+
+
+def _sentence_drafts(
+    sent: SpacySpan, sentence: Sentence, para: ParsedParagraph, coding: Coding,
+    index: MentionIndex, quotes: Sequence[Quote], memory: _SpeakerMemory,
+    mentions: Sequence[ActorMention],
+) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    lexicon = coding.lexicon
+    for trigger in find_triggers(sent, lexicon.verbs, coding.is_code, lexicon.nominals):
+        if trigger.nominal and _governed_by_trigger(trigger.token, sent, coding):
+            continue
+        sources, targets = _arguments(trigger, index)
+        if not sources and not targets:
+            continue
+        speaker, quoted = _speaker_for(trigger.token, para, quotes, memory, mentions)
+        modality = modality_of(trigger.token, trigger.nominal, quoted or speaker is not None)
+        for source, target, code in _dyads(trigger, sources, targets):
+            drafts.append(
+                _Draft(trigger, sentence, source, target, code, modality, speaker, para.offset)
+            )
+        if sources and is_deontic(trigger.token) and (quoted or speaker is not None):
+            drafts.extend(_demands(trigger, sentence, para, sources, speaker, index, mentions))
+    return _drop_bare_statements(drafts)
+
+
+def _mention_in(speaker: Speaker | None, mentions: Sequence[ActorMention]) -> ActorMention | None:
+    if speaker is None:
+        return None
+    for mention in mentions:
+        if speaker.span[0] <= mention.span[0] and mention.span[1] <= speaker.span[1]:
+            return mention
+    return None
+
+
+def _last_reporter(token: Token, index: MentionIndex) -> ActorMention | None:
+    """The actor of the latest reporting verb before ``token`` in its paragraph."""
+    found: ActorMention | None = None
+    for other in token.doc[: token.i]:
+        if other.lemma_.lower() in REPORTING_VERBS:
+            subjects = [c for c in other.children if c.dep_ == "nsubj"]
+            mentions = actors_of(subjects, index)
+            found = mentions[0] if mentions else found
+    return found
+
+
+def _demands(
+    trigger: Trigger, sentence: Sentence, para: ParsedParagraph,
+    obliged: list[ActorMention], speaker: Speaker | None, index: MentionIndex,
+    mentions: Sequence[ActorMention],
+) -> list[_Draft]:
+    """The speaker's demand that the obliged actors do what the trigger says."""
+    demander = _mention_in(speaker, mentions) or _last_reporter(trigger.token, index)
+    if demander is None:
+        return []
+    code = demand_code(trigger.code, trigger.token.lemma_.lower())
+    note = f"deontic demand: {trigger.token.text!r} is what the target must do"
+    modality = Modality(reported=True)
+    return [
+        _Draft(trigger, sentence, demander, target, code, modality, speaker, para.offset, note)
+        for target in obliged
+        if target != demander
+    ]
+
+
+def _governed_by_trigger(noun: Token, sent: SpacySpan, coding: Coding) -> bool:
+    """An event noun that is the object of a coded verb is part of that verb's event."""
+    head = noun.head
+    if noun.dep_ == "pobj":
+        head = head.head
+    return head.pos_ == "VERB" and bool(coding.lexicon.verbs.lookup(head.lemma_.lower())) and (
+        head.lemma_.lower() not in REPORTING_VERBS
+    )
+
+
+def _drop_bare_statements(drafts: list[_Draft]) -> list[_Draft]:
+    """A bare statement (root 01) is coded only when nothing more specific applies."""
+    specific = [d for d in drafts if not d.code.startswith("01") and d.modality.counted]
+    if not specific:
+        return drafts
+    return [d for d in drafts if not d.code.startswith("01")]
+
+
+def _paragraph_drafts(
+    para: ParsedParagraph, parsed: ParsedArticle, mentions: Sequence[ActorMention],
+    coding: Coding, memory: _SpeakerMemory,
+) -> list[_Draft]:
+    start, end = para.offset, para.offset + len(para.doc.text)
+    local = [m for m in mentions if start <= m.span[0] and m.span[1] <= end]
+    index = MentionIndex.build(local, para.offset)
+    quotes = find_quotes(para.doc, para.offset)
+    drafts: list[_Draft] = []
+    sentences = [s for s in parsed.sentences if s.paragraph == para.index]
+    for sent, sentence in zip(
+        (s for s in para.doc.sents if s.text.strip()), sentences, strict=False
+    ):
+        drafts.extend(
+            _sentence_drafts(sent, sentence, para, coding, index, quotes, memory, local)
+        )
+    return drafts
+
+
+def _evidence(draft: _Draft) -> Evidence:
+    trigger = draft.trigger
+    tokens = list(trigger.words) + list(trigger.evidence)
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    doc_text = trigger.token.doc.text
+    token = trigger.token
+    offset = draft.offset
+    rule = trigger.rule + (f"; {draft.rule_note}" if draft.rule_note else "")
+    return Evidence(
+        text=doc_text[start:end],
+        span=(offset + start, offset + end),
+        trigger_text=token.text,
+        trigger_span=(offset + token.idx, offset + token.idx + len(token.text)),
+        rule=rule,
+    )
+
+
+def _to_event(draft: _Draft, doc_id: str, parsed: ParsedArticle, coding: Coding) -> Event:
+    return Event(
+        doc_id=doc_id,
+        event_id="",
+        sentence=draft.sentence,
+        date=parsed.article.date,
+        source=draft.source,
+        target=draft.target,
+        code=coding.code_info(draft.code),
+        modality=draft.modality,
+        evidence=_evidence(draft),
+        speaker=draft.speaker,
+        salience=float(draft.trigger.specificity),
+    )
+
+
+def code_events(
+    parsed: ParsedArticle, mentions: Sequence[ActorMention], coding: Coding
+) -> tuple[Event, ...]:
+    """All events of an article, most salient first, with ids in that order."""
+    memory = _SpeakerMemory()
+    drafts: list[_Draft] = []
+    for para in parsed.paragraphs:
+        drafts.extend(_paragraph_drafts(para, parsed, mentions, coding, memory))
+    events = [_to_event(d, parsed.article.id, parsed, coding) for d in drafts]
+    return tuple(
+        replace(event, event_id=f"{parsed.article.id}-{n}")
+        for n, event in enumerate(order_events(events), start=1)
+    )
+

@@ -1,0 +1,104 @@
+"""Did the event happen as stated?  Negation, hypotheticals, future and reports.
+
+Counting an event that did not happen is the false positive event data users
+complain about most: "any further invasion would have massive consequences" names
+an invasion that has not taken place.  The flags are read from the trigger and the
+chain of verbs that governs it, so a conditional or a modal higher up in the clause
+also covers the verbs below it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.model import Modality
+
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "ought"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+HYPOTHETICAL_HEADS = frozenset(
+    {
+        "need", "want", "hope", "seek", "try", "aim", "wish", "urge", "call", "demand",
+        "ask", "propose", "suggest", "offer", "consider", "fail", "refuse", "avoid",
+        "prevent", "deny", "exclude", "threaten", "plan", "intend", "prepare", "vow",
+        "pledge", "promise", "expect", "decide", "agree", "attempt", "warn", "fear",
+        "justify", "order", "allow", "encourage", "persuade", "press", "invite",
+    }
+)  # fmt: skip
+"""Verbs whose complement names an event that has not (yet) happened."""
+FUTURE_HEADS = frozenset(
+    {"plan", "intend", "prepare", "vow", "pledge", "promise", "expect", "decide", "agree",
+     "schedule", "set", "threaten", "going"}
+)  # fmt: skip
+UNREAL_MODIFIERS = frozenset(
+    {"any", "possible", "alleged", "potential", "hypothetical", "future", "planned",
+     "imminent", "proposed", "further", "would-be", "no", "purported"}
+)  # fmt: skip
+"""Modifiers that make an event noun unreal ("any further invasion", "alleged attack")."""
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+REPORTING_VERBS = frozenset(
+    {"say", "tell", "add", "stress", "note", "state", "claim", "report", "announce",
+     "insist", "emphasize", "emphasise", "highlight", "declare", "assert", "allege",
+     "accuse", "reply", "respond", "confirm", "deny", "argue", "believe", "think",
+     "suggest", "write", "explain", "acknowledge", "admit", "maintain", "warn"}
+)  # fmt: skip
+
+
+def _aux_words(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass", "neg")}
+
+
+def _is_negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never",) for c in token.children) or any(
+        c.lower_ == "no" and c.dep_ == "det" for c in token.children
+    )
+
+
+def _governing_chain(token: Token) -> list[Token]:
+    """The trigger and the verbs above it up to its clause root."""
+    chain = [token]
+    node = token
+    while node.head.i != node.i and node.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp",
+                                                 "acl", "dobj", "pobj", "nsubj", "prep"):
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def _conditional(token: Token) -> bool:
+    for node in _governing_chain(token):
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children
+        ):
+            return True
+    return False
+
+
+def modality_of(token: Token, nominal: bool, quoted: bool) -> Modality:
+    """The modality flags of the event carried by ``token``."""
+    chain = _governing_chain(token)
+    negated = _is_negated(token)
+    hypothetical = _conditional(token) or bool(_aux_words(token) & HYPOTHETICAL_AUX)
+    future = bool(_aux_words(token) & FUTURE_AUX)
+    reported = quoted
+    for upper, lower in zip(chain[1:], chain, strict=False):
+        lemma = upper.lemma_.lower()
+        if lower.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "pcomp") and lemma in HYPOTHETICAL_HEADS:
+            hypothetical = hypothetical or lemma not in FUTURE_HEADS
+            future = future or lemma in FUTURE_HEADS
+        if lower.dep_ in ("xcomp", "conj") and _is_negated(upper):
+            negated = negated or lower.dep_ == "xcomp"
+        if lower.dep_ in ("ccomp", "parataxis") and lemma in REPORTING_VERBS:
+            reported = True
+        if _aux_words(upper) & HYPOTHETICAL_AUX and lower.dep_ in ("xcomp", "conj"):
+            hypothetical = True
+    if nominal:
+        hypothetical = hypothetical or _unreal_noun(token)
+    if token.dep_ == "nsubj" and _aux_words(token.head) & HYPOTHETICAL_AUX:
+        hypothetical = True
+    return Modality(negated=negated, hypothetical=hypothetical, future=future, reported=reported)
+
+
+def _unreal_noun(noun: Token) -> bool:
+    modifiers = {c.lower_ for c in noun.children if c.dep_ in ("det", "amod", "advmod", "nummod")}
+    return bool(modifiers & UNREAL_MODIFIERS)

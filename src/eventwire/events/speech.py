@@ -1,0 +1,115 @@
+"""Reported speech and quotations: who is speaking when an event is coded.
+
+News rarely states an event in its own voice; it reports that someone said it.  Two
+forms matter: indirect speech ("Truss said that Russia needed to withdraw"), where
+the speaker is the subject of the reporting verb above the event, and quotations
+("'...,' it said."), where the speaker is named once by an attribution outside the
+quote marks and covers every sentence inside them.  A pronoun speaker ("it said")
+takes the most recent named, non-personal speaker of the article, which is how wires
+refer back to a press release or a ministry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from eventwire.events.modality import REPORTING_VERBS
+from eventwire.model import Speaker
+
+QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
+PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
+_OPENERS = re.compile('["\u201c\u00ab]')
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted stretch of a paragraph (doc offsets) and who the text says said it."""
+
+    start: int
+    end: int
+    speaker: Speaker | None
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations, quote marks included; unclosed quotes run on."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while True:
+        opener = _OPENERS.search(text, position)
+        if opener is None:
+            return spans
+        closer = QUOTE_PAIRS[opener.group()]
+        end = text.find(closer, opener.end())
+        end = len(text) if end < 0 else end + 1
+        spans.append((opener.start(), end))
+        position = end
+
+
+def inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _subject_phrase(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return None
+
+
+def speaker_from_verb(verb: Token, offset: int) -> Speaker | None:
+    """The subject of a reporting verb as a speaker (article offsets)."""
+    subject = _subject_phrase(verb)
+    if subject is None:
+        return None
+    left, right = subject.left_edge, subject.right_edge
+    start, end = left.idx, right.idx + len(right.text)
+    text = verb.doc.text[start:end]
+    return Speaker(text=text, span=(offset + start, offset + end))
+
+
+def _attribution(doc: Doc, spans: Sequence[tuple[int, int]], quote: tuple[int, int]) -> Token | None:
+    """The reporting verb outside quotes that is nearest after (else before) a quote."""
+    best: Token | None = None
+    best_distance = len(doc.text) + 1
+    for token in doc:
+        if token.lemma_.lower() not in REPORTING_VERBS or token.pos_ not in ("VERB", "AUX"):
+            continue
+        if inside(spans, token.idx, token.idx + len(token.text)):
+            continue
+        after = token.idx >= quote[1]
+        distance = token.idx - quote[1] if after else (quote[0] - token.idx) * 2
+        if 0 <= distance < best_distance:
+            best, best_distance = token, distance
+    return best
+
+
+def find_quotes(doc: Doc, offset: int) -> list[Quote]:
+    """Quotations of one paragraph with their attributed speakers."""
+    spans = quote_spans(doc.text)
+    quotes: list[Quote] = []
+    for span in spans:
+        if span[1] - span[0] < 12:  # scare quotes around a word or two are not speech
+            continue
+        verb = _attribution(doc, spans, span)
+        speaker = speaker_from_verb(verb, offset) if verb is not None else None
+        quotes.append(Quote(span[0], span[1], speaker))
+    return quotes
+
+
+def reporting_speaker(token: Token, offset: int) -> Speaker | None:
+    """The speaker of indirect speech governing ``token``, if any."""
+    node = token
+    while node.head.i != node.i:
+        parent = node.head
+        if node.dep_ in ("ccomp", "parataxis", "xcomp") and parent.lemma_.lower() in REPORTING_VERBS:
+            return speaker_from_verb(parent, offset)
+        node = parent
+    return None
+
+
+def is_pronoun(speaker: Speaker) -> bool:
+    return speaker.text.lower() in PRONOUNS

@@ -1,0 +1,160 @@
+"""Finding event triggers (verbs, and event nouns) and choosing their CAMEO code.
+
+A verb is looked up in the verb dictionary by lemma; every block that lists it is
+tried, and within a block the most specific matching pattern decides the code.
+Without a pattern the synonym's own code applies, then the block's default.  About
+half of PETRARCH's blocks have no default (``[---]``): a verb of such a block is an
+event only when one of its patterns matches (or when the project's supplement gives
+the synonym a code), because those blocks gather verbs whose meaning depends on
+their object ("set fire" is not "set a deadline").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from eventwire.events.patterns import PatternMatch, best_pattern, clause_tokens
+from eventwire.lexicon.verbs import VerbBlock, VerbDictionary, VerbForm
+
+PARTICLE_DEPS = frozenset({"prt", "prep", "dobj", "advmod", "compound:prt"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word that carries an event, with the code it gets and why."""
+
+    token: Token
+    words: tuple[Token, ...]
+    code: str
+    reverse_code: str | None
+    rule: str
+    evidence: tuple[Token, ...]
+    specificity: int
+    nominal: bool = False
+
+
+@dataclass(frozen=True)
+class _Choice:
+    block: VerbBlock
+    form: VerbForm
+    words: tuple[Token, ...]
+    match: PatternMatch | None
+
+
+def _form_words(token: Token, form: VerbForm) -> tuple[Token, ...] | None:
+    """The trigger's tokens for a (possibly multi-word) verb form, or None."""
+    if len(form.words) == 1:
+        return (token,)
+    found = [token]
+    for word in form.words[1:]:
+        child = next(
+            (c for c in token.children if c.lower_ == word and c.dep_ in PARTICLE_DEPS),
+            None,
+        )
+        if child is None:
+            return None
+        found.append(child)
+    return tuple(found)
+
+
+def _candidates(token: Token, verbs: VerbDictionary, lemma: str) -> Iterator[_Choice]:
+    seen: set[tuple[int, int]] = set()
+    for key in (lemma, token.lower_):
+        for block, form in verbs.lookup(key):
+            ident = (block.line, form.line)
+            if ident in seen:
+                continue
+            seen.add(ident)
+            words = _form_words(token, form)
+            if words is not None:
+                yield _Choice(block, form, words, None)
+
+
+def _rule(origin: str, choice: _Choice, code: str, how: str) -> str:
+    if choice.match is not None:
+        pattern = choice.match.pattern
+        return f"{origin}:{pattern.line} {choice.block.head.upper()} {pattern.text} [{code}]"
+    return f"{origin}:{choice.form.line} {choice.block.head.upper()} {how} [{code}]"
+
+
+def _decide(
+    choice: _Choice, origin: str, valid: Callable[[str], bool], nominal: bool
+) -> Trigger | None:
+    """The code of one dictionary reading of the trigger, or None for 'no event'."""
+    match = choice.match
+    if match is not None:
+        code, reverse = match.pattern.code, match.pattern.reverse_code
+        if code is None and reverse is None:
+            return None
+        how, specificity = "pattern", 10 + match.score
+        evidence = match.tokens
+    elif choice.form.code is not None:
+        code, reverse, how, specificity, evidence = choice.form.code, None, "verb", 5, ()
+    elif choice.block.default_code is not None:
+        code, reverse, how, specificity, evidence = choice.block.default_code, None, "block", 1, ()
+    else:
+        return None
+    if code is not None and not valid(code):
+        return None
+    if reverse is not None and not valid(reverse):
+        reverse = None
+    if code is None:
+        return None if reverse is None else _reverse_only(choice, origin, reverse, evidence)
+    rule = _rule(origin, choice, code, how)
+    return Trigger(
+        choice.words[0], choice.words, code, reverse, rule, evidence, specificity, nominal
+    )
+
+
+def _reverse_only(
+    choice: _Choice, origin: str, reverse: str, evidence: tuple[Token, ...]
+) -> Trigger:
+    """A ``[:code]`` pattern: the event runs from the target to the source."""
+    rule = _rule(origin, choice, ":" + reverse, "pattern")
+    return Trigger(choice.words[0], choice.words, reverse, "reversed", rule, evidence, 10)
+
+
+def code_trigger(
+    token: Token,
+    verbs: VerbDictionary,
+    valid: Callable[[str], bool],
+    lemma: str | None = None,
+    nominal: bool = False,
+) -> Trigger | None:
+    """The best reading of ``token`` as an event, or None when it is no event."""
+    best: Trigger | None = None
+    before, after = clause_tokens(token)
+    for choice in _candidates(token, verbs, lemma or token.lemma_.lower()):
+        match = best_pattern(choice.block.patterns, before, after)
+        choice = _Choice(choice.block, choice.form, choice.words, match)
+        trigger = _decide(choice, verbs.origin, valid, nominal)
+        if trigger is None:
+            continue
+        bonus = len(choice.words) - 1
+        if best is None or trigger.specificity + bonus > best.specificity:
+            best = trigger
+    return best
+
+
+def find_triggers(
+    sentence: Span,
+    verbs: VerbDictionary,
+    valid: Callable[[str], bool],
+    nominals: Mapping[str, str],
+) -> list[Trigger]:
+    """Every verb and event noun of the sentence that the dictionaries code."""
+    triggers: list[Trigger] = []
+    for token in sentence:
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+            trigger = code_trigger(token, verbs, valid)
+        elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in nominals:
+            verb = nominals[token.lemma_.lower()]
+            trigger = code_trigger(token, verbs, valid, lemma=verb, nominal=True)
+        else:
+            continue
+        if trigger is not None:
+            triggers.append(trigger)
+    return triggers
