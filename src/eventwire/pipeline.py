@@ -1,0 +1,82 @@
+"""The pipeline as a readable recipe: read → parse → actors → events.
+
+A :class:`Pipeline` holds the loaded parts (the spaCy pipeline, the actor
+dictionary, the event dictionaries and code tables) so that they are loaded once
+per process and passed explicitly; nothing is global.  The CLI, the evaluation and
+the spaCy components all go through it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+from eventwire.actors import find_actors
+from eventwire.codes import code_info, is_cameo
+from eventwire.config import Config
+from eventwire.events.coder import Coding, code_events
+from eventwire.events.lexicon import EventLexicon, default_event_lexicon
+from eventwire.lexicon.actors import ActorDictionary, default_actor_dictionary
+from eventwire.model import Article, CodedArticle
+from eventwire.parse import load_pipeline, parse_articles
+from eventwire.read import paragraph_spans
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """Everything needed to code articles, loaded once."""
+
+    nlp: Language
+    actors: ActorDictionary
+    coding: Coding
+    config: Config
+
+    @classmethod
+    def from_config(
+        cls,
+        config: Config,
+        *,
+        nlp: Language | None = None,
+        actors: ActorDictionary | None = None,
+        lexicon: EventLexicon | None = None,
+    ) -> Pipeline:
+        """Load the parts named by ``config``; pass parts in to share or replace them."""
+        coding = Coding(lexicon or default_event_lexicon(), code_info, is_cameo)
+        return cls(
+            nlp or load_pipeline(config.model),
+            actors or default_actor_dictionary(),
+            coding,
+            config,
+        )
+
+    def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+        """Code articles lazily, in spaCy batches, keeping input order."""
+        for parsed in parse_articles(articles, self.nlp, self.config.batch_size):
+            date = parsed.article.date or self.config.default_date
+            mentions = find_actors(parsed, self.actors, date)
+            events = code_events(parsed, mentions, self.coding)
+            yield CodedArticle(parsed.article, parsed.sentences, mentions, events)
+
+    def code_text(
+        self,
+        text: str,
+        *,
+        doc_id: str = "text",
+        date: dt.date | None = None,
+        title: str | None = None,
+    ) -> CodedArticle:
+        """Code one text given as a string (spans index into ``text``)."""
+        article = article_from_text(text, doc_id=doc_id, date=date, title=title)
+        return next(iter(self.code([article])))
+
+
+def article_from_text(
+    text: str, *, doc_id: str, date: dt.date | None = None, title: str | None = None
+) -> Article:
+    """An article whose paragraphs are the blank-line separated parts of ``text``."""
+    return Article(
+        id=doc_id, text=text, paragraphs=tuple(paragraph_spans(text)), title=title, date=date
+    )

@@ -1,0 +1,148 @@
+"""The event stage on sentences written here, with a small verb dictionary and
+actor mentions placed by hand, so each test isolates one rule of the coder."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from eventwire.codes import code_info, is_cameo
+from eventwire.events.coder import Coding, code_events
+from eventwire.events.lexicon import EventLexicon
+from eventwire.lexicon.verbs import parse_verb_text
+from eventwire.model import ActorMention, Event
+from eventwire.parse import parse_articles
+from eventwire.pipeline import article_from_text
+
+VERBS = """
+---  ATTACK   [190]  ---
+ATTACK
+INVADE [192]
+
+---  SEND   [---]  ---
+SEND {SENDS SENDING SENT }
+- * DELEGATION                          [042:043]
+
+---  MEET   [040]  ---
+MEET {MEETS MET MEETING}
+- * (WITH LEADERS)                      [036:036]
+
+---  SAY   [010]  ---
+SAY {SAYS SAID SAYING}
+
+---  RETREAT   [080]  ---
+WITHDRAW {WITHDREW WITHDRAWN}
+"""
+
+ACTORS = {"Germany": "DEU", "German": "DEU", "France": "FRA", "Italy": "ITA",
+          "Italian officials": "ITAGOV", "it": "ITAGOV"}  # fmt: skip
+
+
+def _mentions(text: str, names: dict[str, str]) -> tuple[ActorMention, ...]:
+    """Place a mention on every whole-word occurrence of each name."""
+    found: list[ActorMention] = []
+    for name, code in names.items():
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            boundary = (start == 0 or not text[start - 1].isalpha()) and (
+                end == len(text) or not text[end].isalpha()
+            )
+            if boundary:
+                head = text.rfind(" ", start, end) + 1 if " " in name else start
+                found.append(
+                    ActorMention(code, code[:3], (), name, (start, end), 0, "test", max(head, start))
+                )
+            start = text.find(name, end)
+    return tuple(sorted(found, key=lambda m: m.span))
+
+
+@pytest.fixture(scope="module")
+def coding() -> Coding:
+    lexicon = EventLexicon(parse_verb_text(VERBS, origin="test.verbs"), {"invasion": "invade"})
+    return Coding(lexicon, code_info, is_cameo)
+
+
+def code(nlp: Language, coding: Coding, text: str) -> tuple[Event, ...]:
+    parsed = next(parse_articles([article_from_text(text, doc_id="t")], nlp))
+    return code_events(parsed, _mentions(text, ACTORS), coding)
+
+
+def dyads(events: tuple[Event, ...]) -> list[tuple[str, str, str]]:
+    return [
+        ((e.source.code if e.source else "-"), e.code.cameo, (e.target.code if e.target else "-"))
+        for e in events
+    ]
+
+
+def test_subject_object_with_evidence(nlp: Language, coding: Coding) -> None:
+    text = "Germany attacked France on Monday."
+    (event,) = code(nlp, coding, text)
+    assert dyads((event,)) == [("DEU", "190", "FRA")]
+    assert text[slice(*event.evidence.trigger_span)] == "attacked"
+    assert event.evidence.rule.startswith("test.verbs:")
+    assert event.code.quad_class == 4 and event.counted
+
+
+def test_passive_swaps_source_and_target(nlp: Language, coding: Coding) -> None:
+    assert dyads(code(nlp, coding, "France was attacked by Germany.")) == [("DEU", "190", "FRA")]
+
+
+def test_pattern_gives_paired_codes(nlp: Language, coding: Coding) -> None:
+    events = code(nlp, coding, "Germany sent a delegation to France.")
+    assert sorted(dyads(events)) == [("DEU", "042", "FRA"), ("FRA", "043", "DEU")]
+    assert any("DELEGATION" in e.evidence.rule for e in events)
+
+
+def test_block_without_default_needs_a_pattern(nlp: Language, coding: Coding) -> None:
+    assert code(nlp, coding, "Germany sent letters to France.") == ()
+
+
+def test_coordinated_sources_give_one_event_each(nlp: Language, coding: Coding) -> None:
+    events = code(nlp, coding, "Germany and Italy attacked France.")
+    assert sorted(dyads(events)) == [("DEU", "190", "FRA"), ("ITA", "190", "FRA")]
+
+
+def test_prepositional_target(nlp: Language, coding: Coding) -> None:
+    assert dyads(code(nlp, coding, "Germany met with France in June.")) == [("DEU", "040", "FRA")]
+
+
+def test_negation_and_future(nlp: Language, coding: Coding) -> None:
+    (negated,) = code(nlp, coding, "Germany did not attack France.")
+    assert negated.modality.negated and not negated.counted
+    (future,) = code(nlp, coding, "Germany will attack France.")
+    assert future.modality.future and future.counted
+
+
+def test_conditional_and_unreal_noun_are_hypothetical(nlp: Language, coding: Coding) -> None:
+    events = code(nlp, coding, "If Germany attacked France, Italy would protest.")
+    assert [e.modality.hypothetical for e in events] == [True]
+    (invasion,) = code(nlp, coding, "Any further German invasion of France would be costly.")
+    assert invasion.code.cameo == "192" and invasion.modality.hypothetical
+
+
+def test_reported_speech_codes_the_embedded_event(nlp: Language, coding: Coding) -> None:
+    events = code(nlp, coding, "Italy said that Germany attacked France.")
+    assert dyads(events) == [("DEU", "190", "FRA")]
+    assert events[0].modality.reported
+    assert events[0].speaker is not None and events[0].speaker.text == "Italy"
+
+
+def test_quote_names_its_speaker(nlp: Language, coding: Coding) -> None:
+    text = 'Italian officials spoke on Monday.\n\n"Germany attacked France last night," it said.'
+    events = [e for e in code(nlp, coding, text) if e.code.cameo == "190"]
+    assert events and events[0].modality.reported
+    assert events[0].speaker is not None and events[0].speaker.text in ("it", "Italian officials")
+
+
+def test_obligation_is_a_demand_of_the_speaker(nlp: Language, coding: Coding) -> None:
+    events = code(nlp, coding, "Italy said that Germany needed to withdraw its forces.")
+    assert ("ITA", "106", "DEU") in dyads(events)
+    withdrawal = [e for e in events if e.code.cameo == "080"]
+    assert withdrawal and all(e.modality.hypothetical for e in withdrawal)
+
+
+def test_counted_events_come_first(nlp: Language, coding: Coding) -> None:
+    events = code(nlp, coding, "Germany did not attack France. Italy attacked France.")
+    assert [e.counted for e in events] == [True, False]
+    assert [e.event_id for e in events] == ["t-1", "t-2"]
