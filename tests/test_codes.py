@@ -122,7 +122,8 @@ def test_invalid_plover_modes_are_dropped() -> None:
 @pytest.mark.parametrize(
     ("code", "expected"),
     [("141", "Protests"), ("1451", "Riots"), ("190", "Battles"),
-     ("195", "Explosions/Remote violence"), ("1831", "Explosions/Remote violence"), ("182", "Violence against civilians"),
+     ("195", "Explosions/Remote violence"), ("1831", "Explosions/Remote violence"),
+     ("182", "Violence against civilians"),
      ("173", "Strategic developments"), ("042", None), ("112", None), ("163", None)],
 )
 def test_acled_type(code: str, expected: str | None) -> None:
