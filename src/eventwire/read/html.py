@@ -1,10 +1,11 @@
 """HTML pages: the article's main text, extracted with trafilatura, offline.
 
 A saved page is mostly navigation, adverts and footers; coding those would invent
-events, so only the main text is kept.  The page is never fetched again and no URL
-is followed: trafilatura gets the markup only.  ``Article.text`` is built as the title
-line, a blank line and the extracted body (one paragraph per line), so the layout
-rules of text files apply to it unchanged.  The date comes from the page metadata
+events, so only the main text is kept, with trafilatura's precision setting (a short
+line lost costs less than a menu coded as events).  The page is never fetched again
+and no URL is followed: trafilatura gets the markup only.  ``Article.text`` is built as
+the title line, a blank line and the extracted body (one paragraph per line), so the
+layout rules of text files apply to it unchanged.  The date comes from the page metadata
 (``extensive_search`` is off so that a date mentioned in the body is not taken for
 the publication date), else from a dateline, else from ``--date``.
 """
@@ -38,6 +39,7 @@ def _extract(html: str, name: str) -> Any:
             html,
             with_metadata=True,
             include_comments=False,
+            favor_precision=True,
             include_tables=False,
             include_images=False,
             date_extraction_params=dict(_DATE_PARAMS),
