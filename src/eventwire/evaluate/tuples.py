@@ -84,7 +84,7 @@ def explain(gold_missed: Sequence[Tup], gold_all: Sequence[Tup],
     """``(cause, expected)`` for each missed gold tuple, then for each extra coded tuple."""
     used: set[int] = set()
     out = [(classify_miss(g, coded, used), g.show()) for g in gold_missed]
-    listed: set[Tup] = set()
+    listed = {coded[i].tup for i in used}  # a repeat of a listed tuple is the same mistake
     for i, item in enumerate(coded):
         if item.counted and not item.matched and i not in used and item.tup not in listed:
             listed.add(item.tup)
