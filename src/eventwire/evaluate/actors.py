@@ -57,6 +57,7 @@ def token_set(span: Span, ranges: Sequence[Span]) -> frozenset[int]:
 
 
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    """Shared tokens over all tokens; two empty sets share nothing, so 0.0."""
     union = a | b
     return len(a & b) / len(union) if union else 0.0
 
@@ -68,6 +69,7 @@ def fits(pred: Item, gold: Item) -> bool:
 
 
 def gold_items(record: GoldRecord, ranges: Sequence[Span]) -> list[Item]:
+    """The record's gold spans; every one is kept, even if two repeat a span."""
     spans = record.gold.get("actor_spans")
     items = []
     for raw in spans if isinstance(spans, list) else []:

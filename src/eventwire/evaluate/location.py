@@ -77,6 +77,7 @@ def event_at(events: Sequence[Prediction], trigger: Span) -> Prediction | None:
 
 
 def placed_correctly(event: Prediction, places: Sequence[Span], gold_has_place: bool) -> bool:
+    """A place the sentence gives must be found; a place from elsewhere is no claim."""
     location = mapping_field(event, "location")
     if not gold_has_place:
         return location is None or location.get("source") != "text"

@@ -50,7 +50,15 @@ def _actor_cause(coded: Tup, gold: Tup) -> str:
 
 
 def classify_miss(gold: Tup, coded: Sequence[Coded], used: set[int]) -> str:
-    """Why ``gold`` was missed; marks the coded event that explains it in ``used``."""
+    """Why ``gold`` was missed; marks the coded event that explains it in ``used``.
+
+    Tried in order, each against counted events not matched or used yet unless said:
+    same code with actors swapped (wrong direction); same code (missed actor when the
+    coded side is ``-``, else wrong actor); same code on an event matching another
+    gold tuple (missed actor); a negated or hypothetical event of the same family
+    (modality); same family (wrong direction if swapped, else wrong code); any event
+    (wrong code family); nothing left (no event found).
+    """
     fresh = [i for i, c in enumerate(coded) if c.counted and not c.matched and i not in used]
     for i in fresh:
         if coded[i].tup.code == gold.code and _swapped(coded[i].tup, gold):
