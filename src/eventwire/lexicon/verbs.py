@@ -1,0 +1,246 @@
+"""PETRARCH2/TABARI verb dictionaries: parse, merge, store and load.
+
+The packaged default is PETRARCH2's ``CAMEO.2.0.txt`` (MIT, (c) 2015 Open Event Data
+Alliance), compiled by :func:`build_default` into ``data/verbs.json.gz`` so that
+users never need the source file and loading takes a fraction of a second.  Users'
+own files in the same syntax are read with :func:`parse_verb_file` and added with
+:func:`merge`.  The syntax itself is described in :mod:`verbs_parse` and
+:mod:`verbs_pattern`.
+
+Codes are kept as written, including ones that are not CAMEO codes (``---`` on a
+pattern means "no event"; the PETRARCH2 unit-test file has ``174K``, ``+++``, ...):
+checking them against the code table is the caller's business.  Source constructs
+that have no place in this model (``~`` transformations, ``%`` compound-actor
+markers, a second code in a block header) are counted, logged and, for the default
+dictionary, recorded in the compiled file under ``dropped``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+from collections import Counter
+from collections.abc import Mapping
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Final
+
+from eventwire.errors import DictionaryError
+from eventwire.lexicon.verbs_parse import compile_text
+from eventwire.lexicon.verbs_types import (
+    Element,
+    ElementKind,
+    VerbBlock,
+    VerbDictionary,
+    VerbForm,
+    VerbPattern,
+)
+
+__all__ = [
+    "DEFAULT_NAME",
+    "Element",
+    "ElementKind",
+    "VerbBlock",
+    "VerbDictionary",
+    "VerbForm",
+    "VerbPattern",
+    "build_default",
+    "default_verbs",
+    "dump_verbs",
+    "load_verbs",
+    "merge",
+    "parse_verb_file",
+    "parse_verb_text",
+]
+
+LOG: Final = logging.getLogger(__name__)
+DEFAULT_NAME: Final = "verbs.json.gz"
+SOURCE: Final = ("phoenix", "CAMEO.2.0.txt")
+FORMAT: Final = "eventwire-verbs/1"
+KINDS: Final[dict[str, ElementKind]] = {
+    "word": "word",
+    "phrase": "phrase",
+    "prep": "prep",
+    "source": "source",
+    "target": "target",
+    "skip": "skip",
+}
+
+
+def _log_dropped(origin: str, dropped: Mapping[str, int]) -> None:
+    for what, count in sorted(dropped.items()):
+        if count:
+            LOG.info("%s: skipped %d %s", origin, count, what)
+
+
+def parse_verb_text(text: str, origin: str) -> VerbDictionary:
+    """Parse dictionary text; errors name ``origin`` as the file."""
+    result, dropped = compile_text(text, origin, origin)
+    _log_dropped(origin, dropped)
+    return result
+
+
+def _read_source(path: str | Path) -> tuple[VerbDictionary, Counter[str]]:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise DictionaryError(str(path), 0, f"not UTF-8 text ({error.reason})") from error
+    return compile_text(text, Path(path).name, str(path))
+
+
+def parse_verb_file(path: str | Path) -> VerbDictionary:
+    """Parse a dictionary file; its name becomes the dictionary's origin."""
+    result, dropped = _read_source(path)
+    _log_dropped(str(path), dropped)
+    return result
+
+
+def _join(values: list[str], separator: str) -> str:
+    return separator.join(dict.fromkeys(value for value in values if value))
+
+
+def _combine(old: VerbBlock, new: VerbBlock) -> VerbBlock:
+    """``new`` adds its forms and patterns to ``old``; its own default code wins."""
+    forms = old.forms + tuple(form for form in new.forms if form not in old.forms)
+    own = new.default_code is not None or new.default_reverse_code is not None
+    code, reverse = (
+        (new.default_code, new.default_reverse_code)
+        if own
+        else (old.default_code, old.default_reverse_code)
+    )
+    return VerbBlock(old.head, code, forms, old.patterns + new.patterns, old.line, reverse)
+
+
+def merge(*dicts: VerbDictionary) -> VerbDictionary:
+    """Later dictionaries add to earlier ones.
+
+    A block whose head an earlier dictionary already has is folded into that block
+    (new forms and patterns appended, a non-``---`` default code replaces the old
+    one); other blocks are appended.  Line numbers stay those of each entry's own file.
+    """
+    blocks: list[VerbBlock] = []
+    by_head: dict[str, int] = {}
+    for dictionary in dicts:
+        earlier = dict(by_head)
+        for block in dictionary.blocks:
+            if block.head in earlier:
+                index = earlier[block.head]
+                blocks[index] = _combine(blocks[index], block)
+            else:
+                by_head[block.head] = len(blocks)
+                blocks.append(block)
+    origin = _join([d.origin for d in dicts], " + ")
+    return VerbDictionary(tuple(blocks), origin, _join([d.notice for d in dicts], "\n\n"))
+
+
+class _Table:
+    """Alternative sets stored once and referred to by index (synsets repeat a lot)."""
+
+    def __init__(self) -> None:
+        self.index: dict[tuple[tuple[str, ...], ...], int] = {}
+
+    def element(self, element: Element) -> list[Any]:
+        ref = self.index.setdefault(element.alternatives, len(self.index))
+        return [element.kind, ref, element.prep]
+
+    def pattern(self, p: VerbPattern) -> list[Any]:
+        before = [self.element(e) for e in p.before]
+        after = [self.element(e) for e in p.after]
+        return [p.code, p.reverse_code, before, after, p.line, p.text]
+
+
+def _block_json(block: VerbBlock, table: _Table) -> list[Any]:
+    forms = [[list(f.words), list(f.inflections), f.code, f.line] for f in block.forms]
+    patterns = [table.pattern(p) for p in block.patterns]
+    return [block.head, block.default_code, block.default_reverse_code, block.line, forms, patterns]
+
+
+def dump_verbs(d: VerbDictionary, path: Path, *, dropped: Mapping[str, int] | None = None) -> None:
+    """Write gzip JSON; byte-identical for the same dictionary (gzip mtime is 0)."""
+    table = _Table()
+    blocks = [_block_json(block, table) for block in d.blocks]
+    data = {
+        "format": FORMAT,
+        "origin": d.origin,
+        "notice": d.notice,
+        "dropped": dict(sorted((dropped or {}).items())),
+        "alternatives": [[list(alt) for alt in alts] for alts in table.index],
+        "blocks": blocks,
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    path.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+
+
+def _element(raw: list[Any], alternatives: list[tuple[tuple[str, ...], ...]]) -> Element:
+    kind, ref, prep = raw
+    return Element(KINDS[kind], alternatives[ref], prep)
+
+
+def _pattern(raw: list[Any], alternatives: list[tuple[tuple[str, ...], ...]]) -> VerbPattern:
+    code, reverse, before, after, line, text = raw
+    return VerbPattern(
+        code,
+        reverse,
+        tuple(_element(e, alternatives) for e in before),
+        tuple(_element(e, alternatives) for e in after),
+        line,
+        text,
+    )
+
+
+def _block(raw: list[Any], alternatives: list[tuple[tuple[str, ...], ...]]) -> VerbBlock:
+    head, code, reverse, line, forms, patterns = raw
+    return VerbBlock(
+        head,
+        code,
+        tuple(VerbForm(tuple(w), tuple(i), c, n) for w, i, c, n in forms),
+        tuple(_pattern(p, alternatives) for p in patterns),
+        line,
+        reverse,
+    )
+
+
+def _from_bytes(data: bytes, name: str) -> VerbDictionary:
+    try:
+        raw = json.loads(gzip.decompress(data))
+        if raw.get("format") != FORMAT:
+            raise DictionaryError(name, 0, f"not a {FORMAT} file")
+        alternatives = [tuple(tuple(alt) for alt in alts) for alts in raw["alternatives"]]
+        blocks = tuple(_block(b, alternatives) for b in raw["blocks"])
+        return VerbDictionary(blocks, raw["origin"], raw["notice"])
+    except (
+        OSError,
+        EOFError,
+        ValueError,
+        KeyError,
+        TypeError,
+        IndexError,
+        AttributeError,
+    ) as error:
+        raise DictionaryError(name, 0, f"unreadable compiled dictionary: {error}") from error
+
+
+def load_verbs(path: Path) -> VerbDictionary:
+    """Read a file written by :func:`dump_verbs`."""
+    return _from_bytes(Path(path).read_bytes(), str(path))
+
+
+@lru_cache(maxsize=1)
+def default_verbs() -> VerbDictionary:
+    """The packaged CAMEO verb dictionary, loaded once."""
+    data = resources.files("eventwire").joinpath("data", DEFAULT_NAME).read_bytes()
+    return _from_bytes(data, f"eventwire/data/{DEFAULT_NAME}")
+
+
+def build_default(lexicons_dir: Path, out_dir: Path) -> Path:
+    """Compile ``lexicons/phoenix/CAMEO.2.0.txt`` into ``out_dir/verbs.json.gz``."""
+    source = Path(lexicons_dir).joinpath(*SOURCE)
+    dictionary, dropped = _read_source(source)
+    _log_dropped(source.name, dropped)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / DEFAULT_NAME
+    dump_verbs(dictionary, target, dropped=dropped)
+    return target

@@ -1,0 +1,108 @@
+"""The compiled form of a PETRARCH2/TABARI verb dictionary.
+
+These objects are what the event matcher reads; they are independent of the text
+syntax so that a user's own dictionary, the packaged CAMEO dictionary and a
+programmatic one all look the same.  Every entry keeps its source line, so a coded
+event can cite the rule that produced it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+ElementKind = Literal["word", "phrase", "prep", "source", "target", "skip"]
+
+
+@dataclass(frozen=True)
+class Element:
+    """One position of a pattern around the verb.
+
+    ``alternatives`` are lowercase word sequences of which any one may fill the
+    position: a ``&SYNSET`` gives one per member, ``A_B`` gives ``("a", "b")``.  For
+    ``prep`` the alternatives are the objects of the preposition (empty: any object);
+    ``source``/``target``/``skip`` (``$``/``+``/``^``) carry no words.
+    """
+
+    kind: ElementKind
+    alternatives: tuple[tuple[str, ...], ...] = ()
+    prep: str | None = None
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    """A ``- words * words [code]`` line.
+
+    Codes are kept as written in the source, including values that are not CAMEO
+    codes (``---`` meaning "no event", and test codes such as ``174K``), so that the
+    caller decides what is valid.  ``text`` is the pattern without dash, code and
+    comment, with runs of blanks collapsed.
+    """
+
+    code: str | None
+    reverse_code: str | None
+    before: tuple[Element, ...]
+    after: tuple[Element, ...]
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class VerbForm:
+    """A synonym line of a block: the verb's base words and its irregular forms."""
+
+    words: tuple[str, ...]
+    inflections: tuple[str, ...]
+    code: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class VerbBlock:
+    """A ``--- HEAD [code] ---`` block: synonymous verbs sharing their patterns.
+
+    ``default_code`` is ``None`` for ``[---]`` (the bare verb codes nothing).  A
+    header code written as a pair, e.g. VISIT ``[042:043]``, is split like a pattern
+    code: ``default_reverse_code`` holds the target→source half.
+    """
+
+    head: str
+    default_code: str | None
+    forms: tuple[VerbForm, ...]
+    patterns: tuple[VerbPattern, ...]
+    line: int
+    default_reverse_code: str | None = None
+
+
+@dataclass(frozen=True)
+class VerbDictionary:
+    """All blocks of one or more verb files, with their origin and licence notice."""
+
+    blocks: tuple[VerbBlock, ...]
+    origin: str
+    notice: str
+
+    def lookup(self, lemma: str) -> tuple[tuple[VerbBlock, VerbForm], ...]:
+        """Every (block, form) whose form starts with ``lemma`` (or an irregular form does)."""
+        return self._index.get(lemma.strip().lower(), ())
+
+    @cached_property
+    def _index(self) -> dict[str, tuple[tuple[VerbBlock, VerbForm], ...]]:
+        # cached_property writes to the instance __dict__ directly, so it works on a
+        # frozen dataclass and the index is built once, on the first lookup.
+        index: dict[str, list[tuple[VerbBlock, VerbForm]]] = {}
+        for block in self.blocks:
+            for form in block.forms:
+                for key in _form_keys(form):
+                    index.setdefault(key, []).append((block, form))
+        return {key: tuple(entries) for key, entries in index.items()}
+
+
+def _form_keys(form: VerbForm) -> list[str]:
+    keys = [form.words[0]] if form.words else []
+    for inflection in form.inflections:
+        first = inflection.split(" ", 1)[0]
+        if first and first not in keys:
+            keys.append(first)
+    return keys
