@@ -157,7 +157,7 @@ def _tokenize(text: str, where: Where, closing: str = "") -> tuple[tuple[_Token,
             bare += char
         index += 1
     if closing:
-        raise where.error(f"unclosed {'(' if closing == ')' else '{'}")
+        raise where.error("unclosed '('" if closing == ")" else "unclosed '{'")
     if bare:
         tokens.append(_Token("bare", bare))
     return tuple(tokens), index

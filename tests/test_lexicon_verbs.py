@@ -1,0 +1,306 @@
+"""Tests for the PETRARCH2/TABARI verb dictionary compiler, on small invented files."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventwire.errors import DictionaryError
+from eventwire.lexicon.verbs import (
+    Element,
+    VerbBlock,
+    VerbDictionary,
+    VerbPattern,
+    build_default,
+    default_verbs,
+    dump_verbs,
+    load_verbs,
+    merge,
+    parse_verb_file,
+    parse_verb_text,
+)
+
+SAMPLE = """\
+# A made-up dictionary for tests.
+#
+# The MIT License (MIT)
+# Copyright (c) 2099 Nobody
+#
+# LAST WORDS
+
+&VEHICLE_
++TRUCK
++FIRE_ENGINE
+
+&THING
++&VEHICLE
++BOX
+
+---  MEET   [040]  ---
+MEET {MET MEETING MEETS}        # invented
+CONFER [041]
++SIT_DOWN {+SAT_DOWN, +SITTING_DOWN} [042]
+- * {OPEN AIR} TALKS                    [043:044]  # comment [not a code]
+- $ * (WITH +) (ABOUT &THING)           [:045]
+- STRONGLY_* ^ TRUCK_WAR                [046]
+- * (TO/INTO BORDER)                    [047]
+- * (AT)                                [---]
+
+---  SCOLD   [---]  ---
+SCOLD ;tabari comment
+- * &VEHICLE [112]
+~ a (a b SCOLD) SAY = a b 112
+"""
+
+
+def sample() -> VerbDictionary:
+    return parse_verb_text(SAMPLE, origin="sample.txt")
+
+
+def block(d: VerbDictionary, head: str) -> VerbBlock:
+    return next(b for b in d.blocks if b.head == head)
+
+
+def pattern(b: VerbBlock, code: str | None, reverse: str | None = None) -> VerbPattern:
+    return next(p for p in b.patterns if (p.code, p.reverse_code) == (code, reverse))
+
+
+def test_blocks_have_heads_default_codes_and_lines() -> None:
+    d = sample()
+    assert [(b.head, b.default_code, b.line) for b in d.blocks] == [
+        ("meet", "040", 16),
+        ("scold", None, 26),
+    ]
+    assert d.origin == "sample.txt"
+
+
+def test_forms_keep_irregular_forms_own_codes_and_multiword_verbs() -> None:
+    forms = block(sample(), "meet").forms
+    assert [(f.words, f.code, f.line) for f in forms] == [
+        (("meet",), None, 17),
+        (("confer",), "041", 18),
+        (("sit", "down"), "042", 19),
+    ]
+    assert forms[0].inflections == ("met", "meeting", "meets")
+    assert forms[2].inflections == ("sat down", "sitting down")
+
+
+def test_synsets_expand_nested_members_and_joined_words() -> None:
+    p = pattern(block(sample(), "scold"), "112")
+    assert p.after == (Element("word", (("truck",), ("fire", "engine"))),)
+    about = pattern(block(sample(), "meet"), None, "045").after[2]
+    assert about == Element("prep", (("truck",), ("fire", "engine"), ("box",)), "about")
+
+
+def test_phrase_word_and_paired_code() -> None:
+    p = pattern(block(sample(), "meet"), "043", "044")
+    assert p.before == ()
+    assert p.after == (Element("phrase", (("open", "air"),)), Element("word", (("talks",),)))
+    assert p.text == "* {OPEN AIR} TALKS"
+    assert p.line == 20
+
+
+def test_markers_reverse_only_code_and_prep_with_marker() -> None:
+    p = pattern(block(sample(), "meet"), None, "045")
+    assert p.before == (Element("source"),)
+    assert p.after[:2] == (Element("prep", (), "with"), Element("target"))
+
+
+def test_joined_star_skip_and_joined_words() -> None:
+    p = pattern(block(sample(), "meet"), "046")
+    assert p.before == (Element("word", (("strongly",),)),)
+    assert p.after == (Element("skip"), Element("word", (("truck", "war"),)))
+
+
+def test_alternative_prepositions_give_one_pattern_each() -> None:
+    found = [p for p in block(sample(), "meet").patterns if p.code == "047"]
+    assert [p.after[0].prep for p in found] == ["to", "into"]
+    assert {p.line for p in found} == {23}
+
+
+def test_prep_without_object_and_null_code_are_kept() -> None:
+    p = pattern(block(sample(), "meet"), "---")
+    assert p.after == (Element("prep", (), "at"),)
+
+
+def test_notice_comes_from_the_header() -> None:
+    assert sample().notice == "The MIT License (MIT)\nCopyright (c) 2099 Nobody\n\nLAST WORDS"
+
+
+def test_block_pair_code_is_split() -> None:
+    d = parse_verb_text("--- VISIT [042:043] ---\nVISIT\n--- HURT [:110] ---\nHURT\n", "x")
+    assert [(b.default_code, b.default_reverse_code) for b in d.blocks] == [
+        ("042", "043"),
+        (None, "110"),
+    ]
+
+
+def test_transformations_are_counted_not_silent(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO, logger="eventwire.lexicon.verbs"):
+        sample()
+    assert "skipped 1 transformation lines" in caplog.text
+
+
+def test_lookup_by_lemma_and_by_inflection() -> None:
+    d = sample()
+    assert [(b.head, f.words) for b, f in d.lookup("Meet")] == [("meet", ("meet",))]
+    assert [f.words for _, f in d.lookup("met")] == [("meet",)]
+    assert [f.words for _, f in d.lookup("sit")] == [("sit", "down")]
+    assert [f.words for _, f in d.lookup("sat")] == [("sit", "down")]
+    assert d.lookup("unknown") == ()
+
+
+def test_merge_folds_same_head_and_appends_new_blocks() -> None:
+    extra = parse_verb_text(
+        "--- MEET [---] ---\nGATHER\n- * SUMMIT [046]\n--- PRAISE [051] ---\nPRAISE\n",
+        origin="mine.txt",
+    )
+    merged = merge(sample(), extra)
+    meet = block(merged, "meet")
+    assert meet.default_code == "040"
+    assert [f.words for f in meet.forms][-1] == ("gather",)
+    assert meet.patterns[-1].after == (Element("word", (("summit",),)),)
+    assert [b.head for b in merged.blocks] == ["meet", "scold", "praise"]
+    assert merged.origin == "sample.txt + mine.txt"
+    assert [b.head for b, _ in merged.lookup("gather")] == ["meet"]
+
+
+def test_round_trip_dump_load(tmp_path: Path) -> None:
+    d = sample()
+    path = tmp_path / "verbs.json.gz"
+    dump_verbs(d, path)
+    first = path.read_bytes()
+    loaded = load_verbs(path)
+    assert loaded == d
+    assert loaded.lookup("met") == d.lookup("met")
+    dump_verbs(loaded, path)
+    assert path.read_bytes() == first
+
+
+def test_load_rejects_a_file_that_is_not_a_dictionary(tmp_path: Path) -> None:
+    path = tmp_path / "bad.json.gz"
+    path.write_bytes(b"not gzip")
+    with pytest.raises(DictionaryError, match=r"bad\.json\.gz"):
+        load_verbs(path)
+
+
+def test_parse_file_and_build_default(tmp_path: Path) -> None:
+    source = tmp_path / "lexicons" / "phoenix" / "CAMEO.2.0.txt"
+    source.parent.mkdir(parents=True)
+    source.write_text(SAMPLE, encoding="utf-8")
+    assert parse_verb_file(source).origin == "CAMEO.2.0.txt"
+    out = build_default(tmp_path / "lexicons", tmp_path / "out")
+    assert load_verbs(out).blocks == sample().blocks
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("- SOMETHING [010]", "no '\\*'"),
+        ("- * A * B [010]", "more than one"),
+        ("- * (TO BORDER [010]", "unclosed '\\('"),
+        ("- * {OPEN AIR [010]", "unclosed '{'"),
+        ("- * TALKS [010", "unclosed '\\['"),
+        ("- * TALKS", "no \\[code\\]"),
+        ("- * &NOSUCH_THING [010] extra", "unclosed '\\['"),
+        ("- * (TO (X)) [010]", "nested"),
+        ("MEET {MET", "unclosed '{'"),
+        ("&BAD LABEL", "bad synset label"),
+    ],
+)
+def test_malformed_lines_name_file_and_line(line: str, problem: str) -> None:
+    text = "--- MEET [040] ---\nMEET\n" + line + "\n"
+    with pytest.raises(DictionaryError, match=f"^my.txt:3: .*{problem}") as caught:
+        parse_verb_text(text, origin="my.txt")
+    assert (caught.value.path, caught.value.line) == ("my.txt", 3)
+
+
+def test_pattern_before_any_block_is_an_error() -> None:
+    with pytest.raises(DictionaryError, match=r"^f:1: "):
+        parse_verb_text("- * TALKS [010]\n", origin="f")
+
+
+def test_unknown_synset_pattern_is_skipped_and_logged(caplog: pytest.LogCaptureFixture) -> None:
+    text = "--- MEET [040] ---\nMEET\n- * &NOWHERE [010]\n- * TALKS [011]\n"
+    with caplog.at_level(logging.WARNING):
+        d = parse_verb_text(text, origin="f")
+    assert [p.code for p in d.blocks[0].patterns] == ["011"]
+    assert "f:3: undefined synset &NOWHERE" in caplog.text
+
+
+def test_self_containing_synset_is_an_error() -> None:
+    with pytest.raises(DictionaryError, match="contains itself"):
+        parse_verb_text("&LOOP\n+&LOOP\n", origin="f")
+
+
+def test_default_dictionary_loads_fast_with_its_notice() -> None:
+    default_verbs.cache_clear()
+    start = time.perf_counter()
+    d = default_verbs()
+    elapsed = time.perf_counter() - start
+    assert elapsed < 1.0
+    assert d.origin == "CAMEO.2.0.txt"
+    assert "Open Event Data Alliance" in d.notice and "MIT" in d.notice
+    assert len(d.blocks) > 300
+    assert any(b.default_code is None for b in d.blocks)
+    assert d.lookup("ask")
+
+
+FRAGMENTS = [
+    "--- ",
+    " ---",
+    "- ",
+    "* ",
+    "*",
+    "[010]",
+    "[:020]",
+    "[",
+    "]",
+    "{",
+    "}",
+    "(",
+    ")",
+    "&A",
+    "&B_C",
+    "+",
+    "$",
+    "^",
+    "%",
+    "_",
+    " ",
+    "\n",
+    "TALKS",
+    "TO ",
+    "#",
+    ";",
+    "<!--",
+    "-->",
+    "~",
+    ":",
+    "/",
+    "&A\n+B\n",
+    "&B_C\n+&A\n",
+    "\r",
+    "\t",
+    "é",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join))
+def test_arbitrary_text_raises_only_dictionary_error(text: str) -> None:
+    with contextlib.suppress(DictionaryError):
+        parse_verb_text(text, origin="fuzz")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=60))
+def test_arbitrary_unicode_after_a_header_raises_only_dictionary_error(text: str) -> None:
+    with contextlib.suppress(DictionaryError):
+        parse_verb_text("--- X [010] ---\nX\n" + text, origin="fuzz")
