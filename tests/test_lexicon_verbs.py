@@ -196,7 +196,7 @@ def test_parse_file_and_build_default(tmp_path: Path) -> None:
     source.write_text(SAMPLE, encoding="utf-8")
     assert parse_verb_file(source).origin == "CAMEO.2.0.txt"
     out = build_default(tmp_path / "lexicons", tmp_path / "out")
-    assert load_verbs(out).blocks == sample().blocks
+    assert load_verbs(out).blocks == parse_verb_text(SAMPLE, origin="CAMEO.2.0.txt").blocks
 
 
 @pytest.mark.parametrize(

@@ -61,10 +61,10 @@ def _form_words(token: Token, form: VerbForm) -> tuple[Token, ...] | None:
 
 
 def _candidates(token: Token, verbs: VerbDictionary, lemma: str) -> Iterator[_Choice]:
-    seen: set[tuple[int, int]] = set()
+    seen: set[tuple[str, int, int]] = set()
     for key in (lemma, token.lower_):
         for block, form in verbs.lookup(key):
-            ident = (block.line, form.line)
+            ident = (form.origin, block.line, form.line)
             if ident in seen:
                 continue
             seen.add(ident)
@@ -73,16 +73,16 @@ def _candidates(token: Token, verbs: VerbDictionary, lemma: str) -> Iterator[_Ch
                 yield _Choice(block, form, words, None)
 
 
-def _rule(origin: str, choice: _Choice, code: str, how: str) -> str:
+def _rule(choice: _Choice, code: str, how: str) -> str:
+    """Where the code came from: file, line, block and the pattern as written."""
     if choice.match is not None:
         pattern = choice.match.pattern
-        return f"{origin}:{pattern.line} {choice.block.head.upper()} {pattern.text} [{code}]"
-    return f"{origin}:{choice.form.line} {choice.block.head.upper()} {how} [{code}]"
+        return f"{pattern.origin}:{pattern.line} {choice.block.head.upper()} {pattern.text} [{code}]"
+    form = choice.form
+    return f"{form.origin}:{form.line} {choice.block.head.upper()} {how} [{code}]"
 
 
-def _decide(
-    choice: _Choice, origin: str, valid: Callable[[str], bool], nominal: bool
-) -> Trigger | None:
+def _decide(choice: _Choice, valid: Callable[[str], bool], nominal: bool) -> Trigger | None:
     """The code of one dictionary reading of the trigger, or None for 'no event'."""
     match = choice.match
     if match is not None:
@@ -93,8 +93,9 @@ def _decide(
         evidence = match.tokens
     elif choice.form.code is not None:
         code, reverse, how, specificity, evidence = choice.form.code, None, "verb", 5, ()
-    elif choice.block.default_code is not None:
-        code, reverse, how, specificity, evidence = choice.block.default_code, None, "block", 1, ()
+    elif choice.block.default_code is not None or choice.block.default_reverse_code is not None:
+        code, reverse = choice.block.default_code, choice.block.default_reverse_code
+        how, specificity, evidence = "block default", 1, ()
     else:
         return None
     if code is not None and not valid(code):
@@ -102,18 +103,16 @@ def _decide(
     if reverse is not None and not valid(reverse):
         reverse = None
     if code is None:
-        return None if reverse is None else _reverse_only(choice, origin, reverse, evidence)
-    rule = _rule(origin, choice, code, how)
+        return None if reverse is None else _reverse_only(choice, reverse, evidence)
+    rule = _rule(choice, code, how)
     return Trigger(
         choice.words[0], choice.words, code, reverse, rule, evidence, specificity, nominal
     )
 
 
-def _reverse_only(
-    choice: _Choice, origin: str, reverse: str, evidence: tuple[Token, ...]
-) -> Trigger:
+def _reverse_only(choice: _Choice, reverse: str, evidence: tuple[Token, ...]) -> Trigger:
     """A ``[:code]`` pattern: the event runs from the target to the source."""
-    rule = _rule(origin, choice, ":" + reverse, "pattern")
+    rule = _rule(choice, ":" + reverse, "pattern")
     return Trigger(choice.words[0], choice.words, reverse, "reversed", rule, evidence, 10)
 
 
@@ -130,7 +129,7 @@ def code_trigger(
     for choice in _candidates(token, verbs, lemma or token.lemma_.lower()):
         match = best_pattern(choice.block.patterns, before, after)
         choice = _Choice(choice.block, choice.form, choice.words, match)
-        trigger = _decide(choice, verbs.origin, valid, nominal)
+        trigger = _decide(choice, valid, nominal)
         if trigger is None:
             continue
         bonus = len(choice.words) - 1

@@ -22,6 +22,7 @@ import json
 import logging
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -79,7 +80,19 @@ def parse_verb_text(text: str, origin: str) -> VerbDictionary:
     """Parse dictionary text; errors name ``origin`` as the file."""
     result, dropped = compile_text(text, origin, origin)
     _log_dropped(origin, dropped)
-    return result
+    return stamp_origin(result)
+
+
+def stamp_origin(dictionary: VerbDictionary) -> VerbDictionary:
+    """Give every form and pattern the dictionary's origin unless it has its own."""
+    name = dictionary.origin
+
+    def block(b: VerbBlock) -> VerbBlock:
+        forms = tuple(f if f.origin else replace(f, origin=name) for f in b.forms)
+        patterns = tuple(p if p.origin else replace(p, origin=name) for p in b.patterns)
+        return replace(b, forms=forms, patterns=patterns)
+
+    return replace(dictionary, blocks=tuple(block(b) for b in dictionary.blocks))
 
 
 def _read_source(path: str | Path) -> tuple[VerbDictionary, Counter[str]]:
@@ -87,7 +100,8 @@ def _read_source(path: str | Path) -> tuple[VerbDictionary, Counter[str]]:
         text = Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise DictionaryError(str(path), 0, f"not UTF-8 text ({error.reason})") from error
-    return compile_text(text, Path(path).name, str(path))
+    result, dropped = compile_text(text, Path(path).name, str(path))
+    return stamp_origin(result), dropped
 
 
 def parse_verb_file(path: str | Path) -> VerbDictionary:
@@ -209,7 +223,7 @@ def _from_bytes(data: bytes, name: str) -> VerbDictionary:
             raise DictionaryError(name, 0, f"not a {FORMAT} file")
         alternatives = [tuple(tuple(alt) for alt in alts) for alts in raw["alternatives"]]
         blocks = tuple(_block(b, alternatives) for b in raw["blocks"])
-        return VerbDictionary(blocks, raw["origin"], raw["notice"])
+        return stamp_origin(VerbDictionary(blocks, raw["origin"], raw["notice"]))
     except (
         OSError,
         EOFError,

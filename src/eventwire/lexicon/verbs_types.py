@@ -46,6 +46,8 @@ class VerbPattern:
     after: tuple[Element, ...]
     line: int
     text: str
+    origin: str = ""
+    """The file the line is in: dictionaries are merged, so lines alone are ambiguous."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class VerbForm:
     inflections: tuple[str, ...]
     code: str | None
     line: int
+    origin: str = ""
 
 
 @dataclass(frozen=True)
