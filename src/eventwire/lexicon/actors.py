@@ -176,8 +176,8 @@ def dump_actors(entries: Sequence[ActorEntry], path: Path, *, notice: str) -> Pa
         "codes": [[_code_row(code) for code in codes] for codes in code_sets],
         "actors": rows,
     }
-    with gzip.open(path, "wt", encoding="utf-8") as handle:
-        json.dump(document, handle, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))  # reproducible bytes
     return path
 
 

@@ -59,7 +59,8 @@ def read_curated(
 ) -> tuple[tuple[Metonym, ...], tuple[AgentEntry, ...]]:
     """Name rows and agent rows of a curated table; ``#`` lines are comments.
 
-    An agent row gets its regular plural like a Phoenix agent does.
+    An agent row gets its regular plural like a Phoenix agent does, unless it is
+    written as a plural already ("forces").
     """
     names: list[Metonym] = []
     agents: list[AgentEntry] = []
@@ -71,7 +72,8 @@ def read_curated(
         except ValueError as exc:
             raise DictionaryError(origin, number, str(exc)) from exc
         if kind == "agent":
-            for form in (phrase, regular_plural(phrase)):
+            forms = (phrase,) if phrase.lower().endswith("s") else (phrase, regular_plural(phrase))
+            for form in forms:
                 agents.append(AgentEntry(phrase_words(form)[0], code, number, phrase, origin))
         else:
             names.append(Metonym(phrase_words(phrase)[0], code, kind, number, phrase, origin))

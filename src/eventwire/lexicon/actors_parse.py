@@ -63,7 +63,8 @@ class ActorEntry:
 
     ``words`` are matching keys (see :mod:`eventwire.lexicon.actors_words`); ``name``
     is the name as written, ``line`` and ``origin`` say where, and ``stem`` whether
-    the last word may take a plural ending.
+    the source left the last word unstopped (no ``_``), kept for explanation: the
+    matcher lets the last word of any name take a plural ending.
     """
 
     words: tuple[str, ...]

@@ -27,7 +27,9 @@ def word_keys(text: str) -> list[str]:
     """The keys of one dictionary word or one parsed token, in order."""
     keys: list[str] = []
     for piece in _PIECE.findall(text.lower().translate(_APOSTROPHES)):
-        if len(piece) > 2 and piece.endswith("'s"):
+        if piece == "'s":
+            keys.append(piece)
+        elif len(piece) > 2 and piece.endswith("'s"):
             keys.extend((_clean(piece[:-2]), "'s"))
         else:
             keys.append(_clean(piece))

@@ -136,8 +136,8 @@ def dump_agents(entries: Sequence[AgentEntry], path: Path, *, notice: str) -> Pa
     document: dict[str, Any] = {
         "format": AGENTS_FORMAT, "notice": notice, "sources": sources, "agents": rows,
     }
-    with gzip.open(path, "wt", encoding="utf-8") as handle:
-        json.dump(document, handle, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))  # reproducible bytes
     return path
 
 
