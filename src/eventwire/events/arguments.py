@@ -25,7 +25,11 @@ TARGET_PREPOSITIONS = (
     "from", "between", "of", "over", "in",
 )  # fmt: skip
 NOMINAL_TARGET_PREPOSITIONS = ("with", "against", "on", "of", "between", "to", "into", "in")
-NP_BREAKS = frozenset({"relcl", "acl", "ccomp", "advcl", "punct", "cc"})
+NP_BREAKS = frozenset({"relcl", "acl", "ccomp", "advcl", "punct", "cc", "appos"})
+PHRASE_PREPOSITIONS = frozenset({"of", "from", "by", "'s"})
+"""Prepositions through which a noun phrase names its actor ("the claims from the
+West", "the build-up of Russian forces"); others add a topic or a place
+("cooperation on Afghanistan", "talks in Moscow"), not an actor."""
 
 
 @dataclass(frozen=True)
@@ -65,8 +69,11 @@ def _phrase_tokens(head: Token) -> list[tuple[int, Token]]:
         depth, token = stack.pop()
         found.append((depth, token))
         for child in token.children:
-            if child.dep_ not in NP_BREAKS and child.dep_ != "conj":
-                stack.append((depth + 1, child))
+            if child.dep_ in NP_BREAKS or child.dep_ == "conj":
+                continue
+            if child.dep_ == "prep" and child.lower_ not in PHRASE_PREPOSITIONS:
+                continue
+            stack.append((depth + 1, child))
     found.sort(key=lambda pair: (pair[0], pair[1].i))
     return found
 
@@ -122,7 +129,7 @@ def _borrowed_subject(verb: Token) -> list[Token]:
     if verb.dep_ == "xcomp":
         objects = _children(head, OBJECT_DEPS)
         return objects or subjects(head)
-    if verb.dep_ in ("conj", "advcl", "xcomp", "pcomp"):
+    if verb.dep_ in ("conj", "advcl", "pcomp", "dep"):
         return subjects(head)
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]

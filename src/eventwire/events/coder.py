@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from eventwire.events.arguments import (
     MentionIndex,
@@ -25,7 +25,14 @@ from eventwire.events.demand import demand_code, is_deontic
 from eventwire.events.lexicon import EventLexicon
 from eventwire.events.modality import REPORTING_VERBS, modality_of
 from eventwire.events.salience import order_events
-from eventwire.events.speech import Quote, find_quotes, is_pronoun, reporting_speaker
+from eventwire.events.speech import (
+    Quote,
+    find_quotes,
+    inside,
+    is_pronoun,
+    reporting_speaker,
+    speaker_from_verb,
+)
 from eventwire.events.triggers import Trigger, find_triggers
 from eventwire.model import ActorMention, CodeInfo, Event, Evidence, Modality, Sentence, Speaker
 from eventwire.parse import ParsedArticle, ParsedParagraph
@@ -59,18 +66,31 @@ class _Draft:
 
 @dataclass
 class _SpeakerMemory:
-    """The last named non-personal speaker, for "it said" (mutable, per article)."""
+    """The last named, non-personal speaker of the article, for "it said".
+
+    Wires name a ministry or a press release once and then write "it said"; the
+    memory is the only mutable state of the stage and lives for one article.
+    """
 
     last: Speaker | None = None
 
     def resolve(self, speaker: Speaker | None) -> Speaker | None:
-        if speaker is None:
-            return None
-        if is_pronoun(speaker) and speaker.text.lower() == "it":
-            return self.last or speaker
-        if speaker.code is None or not speaker.code[:3].isalpha():
-            self.last = speaker
+        if speaker is not None and speaker.text.lower() == "it" and self.last is not None:
+            return self.last
         return speaker
+
+    def observe(self, doc: Doc, offset: int, quotes: Sequence[Quote]) -> None:
+        """Remember the named non-personal subjects of the paragraph's reporting verbs."""
+        spans = [(q.start, q.end) for q in quotes]
+        for token in doc:
+            if token.lemma_.lower() not in REPORTING_VERBS or inside(spans, token.idx, token.idx):
+                continue
+            speaker = speaker_from_verb(token, offset)
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if speaker is None or subject is None or is_pronoun(speaker):
+                continue
+            if subject.ent_type_ != "PERSON" and subject.pos_ != "PRON":
+                self.last = speaker
 
 
 def _speaker_code(speaker: Speaker | None, mentions: Sequence[ActorMention]) -> Speaker | None:
@@ -91,6 +111,16 @@ def _first_actor(heads: Sequence[Token], index: MentionIndex) -> list[ActorMenti
     return []
 
 
+def _cataphora(heads: Sequence[Token], index: MentionIndex) -> list[ActorMention]:
+    """ "In her meeting with X, Truss said ...": a possessive pronoun before its
+    antecedent refers to the subject of the sentence's main verb."""
+    pronouns = [h for h in heads if h.pos_ == "PRON" and h.dep_ == "poss"]
+    if not pronouns:
+        return []
+    root = pronouns[0].sent.root
+    return actors_of([c for c in root.children if c.dep_ == "nsubj"], index)
+
+
 def _complement_subject(trigger: Token) -> list[Token]:
     """For "X warned that Y ...": Y is the target of the warning."""
     for child in trigger.children:
@@ -103,8 +133,10 @@ def _arguments(trigger: Trigger, index: MentionIndex) -> tuple[list[ActorMention
     token = trigger.token
     heads = nominal_arguments(token) if trigger.nominal else verbal_arguments(token)
     sources = actors_of(heads[0], index)
+    if not sources and trigger.nominal:
+        sources = _cataphora(heads[0], index)
     targets = _first_actor(heads[1], index)
-    if not targets and not trigger.nominal:
+    if not targets and not trigger.nominal and not trigger.code.startswith("01"):
         targets = _first_actor(_complement_subject(token), index)
     targets = [t for t in targets if t not in sources]
     return sources, targets
@@ -117,7 +149,8 @@ def _dyads(
     code, reverse = trigger.code, trigger.reverse_code
     if reverse == "reversed":
         return [(t, s, code) for s in sources or [None] for t in targets or [None]]
-    if not targets and reverse and len(sources) > 1:
+    if reverse and reverse != "reversed" and len(sources) > 1:
+        # "A and B discussed X": the two sides are the dyad, X is the topic
         return [(a, b, code) for a in sources for b in sources if a is not b]
     pairs: list[tuple[ActorMention | None, ActorMention | None, str]] = []
     for source in sources or [None]:
@@ -133,11 +166,11 @@ def _speaker_for(
     mentions: Sequence[ActorMention],
 ) -> tuple[Speaker | None, bool]:
     """The speaker of the words around ``token`` and whether they are quoted."""
-    indirect = _speaker_code(reporting_speaker(token, para.offset), mentions)
+    indirect = _speaker_code(memory.resolve(reporting_speaker(token, para.offset)), mentions)
     for quote in quotes:
         if quote.start <= token.idx < quote.end:
             speaker = _speaker_code(quote.speaker, mentions)
-            return memory.resolve(speaker) if indirect is None else indirect, True
+            return speaker if indirect is None else indirect, True
     return indirect, False
 
 
@@ -229,7 +262,10 @@ def _paragraph_drafts(
     start, end = para.offset, para.offset + len(para.doc.text)
     local = [m for m in mentions if start <= m.span[0] and m.span[1] <= end]
     index = MentionIndex.build(local, para.offset)
-    quotes = find_quotes(para.doc, para.offset)
+    quotes = [
+        replace(q, speaker=memory.resolve(q.speaker)) for q in find_quotes(para.doc, para.offset)
+    ]
+    memory.observe(para.doc, para.offset, quotes)
     drafts: list[_Draft] = []
     sentences = [s for s in parsed.sentences if s.paragraph == para.index]
     for sent, sentence in zip(

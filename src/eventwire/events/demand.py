@@ -35,14 +35,33 @@ _BY_PREFIX: tuple[tuple[str, str], ...] = (
 WITHDRAW_LEMMAS = frozenset({"withdraw", "pull", "retreat", "leave", "evacuate"})
 
 
+def has_infinitive(verb: Token) -> bool:
+    return any(
+        c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+        for c in verb.children
+    )
+
+
 def is_deontic(token: Token) -> bool:
-    """Whether ``token`` is what someone must/should/needs to do."""
+    """Whether ``token`` is what someone must/should/needs to do.
+
+    Besides "needs to A", the small English model often attaches the B of "needs to
+    A, B and C" to "needs" itself (as conj or dep), so a verb coordinated with an
+    obligation verb that has an infinitive counts too.
+    """
     node = token
-    while node.dep_ == "conj" and node.head.i != node.i:
-        node = node.head
-    if any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in node.children):
-        return True
-    return node.dep_ == "xcomp" and node.head.lemma_.lower() in DEONTIC_HEADS
+    while True:
+        if any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in node.children):
+            return True
+        head = node.head
+        obliging = head.lemma_.lower() in DEONTIC_HEADS and has_infinitive(head)
+        if node.dep_ in ("xcomp", "advcl") and obliging:
+            return True
+        if node.dep_ in ("conj", "dep") and obliging and head.i != node.i:
+            return True
+        if node.dep_ != "conj" or head.i == node.i:
+            return False
+        node = head
 
 
 def demand_code(demanded: str, lemma: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.events.demand import is_deontic
 from eventwire.model import Modality
 
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "ought"})
@@ -22,7 +23,7 @@ HYPOTHETICAL_HEADS = frozenset(
         "ask", "propose", "suggest", "offer", "consider", "fail", "refuse", "avoid",
         "prevent", "deny", "exclude", "threaten", "plan", "intend", "prepare", "vow",
         "pledge", "promise", "expect", "decide", "agree", "attempt", "warn", "fear",
-        "justify", "order", "allow", "encourage", "persuade", "press", "invite",
+        "justify", "order", "allow", "encourage", "persuade", "press", "invite", "depend",
     }
 )  # fmt: skip
 """Verbs whose complement names an event that has not (yet) happened."""
@@ -59,7 +60,7 @@ def _governing_chain(token: Token) -> list[Token]:
     chain = [token]
     node = token
     while node.head.i != node.i and node.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp",
-                                                 "acl", "dobj", "pobj", "nsubj", "prep"):
+                                                 "acl", "dobj", "pobj", "nsubj", "prep", "dep"):
         node = node.head
         chain.append(node)
     return chain
@@ -83,7 +84,8 @@ def modality_of(token: Token, nominal: bool, quoted: bool) -> Modality:
     reported = quoted
     for upper, lower in zip(chain[1:], chain, strict=False):
         lemma = upper.lemma_.lower()
-        if lower.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "pcomp") and lemma in HYPOTHETICAL_HEADS:
+        complement = lower.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "dep", "prep")
+        if complement and lemma in HYPOTHETICAL_HEADS:
             hypothetical = hypothetical or lemma not in FUTURE_HEADS
             future = future or lemma in FUTURE_HEADS
         if lower.dep_ in ("xcomp", "conj") and _is_negated(upper):
@@ -94,6 +96,7 @@ def modality_of(token: Token, nominal: bool, quoted: bool) -> Modality:
             hypothetical = True
     if nominal:
         hypothetical = hypothetical or _unreal_noun(token)
+    hypothetical = hypothetical or (not nominal and is_deontic(token))
     if token.dep_ == "nsubj" and _aux_words(token.head) & HYPOTHETICAL_AUX:
         hypothetical = True
     return Modality(negated=negated, hypothetical=hypothetical, future=future, reported=reported)

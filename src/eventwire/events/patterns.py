@@ -71,10 +71,32 @@ def _word_at(tokens: Sequence[Token], start: int, words: tuple[str, ...]) -> int
     return start + len(words)
 
 
+def in_prep_phrase(token: Token) -> bool:
+    """Whether a clause word sits inside a prepositional phrase of the clause.
+
+    PETRARCH writes words that must be in a prepositional phrase inside ``( )``; a
+    bare pattern word is an object or complement, so "said in a press release"
+    must not match the pattern ``* RELEASE``.
+    """
+    node = token
+    while node.head.i != node.i and node.dep_ not in ("ROOT",):
+        if node.dep_ in ("prep", "agent"):
+            return True
+        if node.head.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+    return False
+
+
 def _find_words(
-    tokens: Sequence[Token], cursor: int, alternatives: tuple[tuple[str, ...], ...]
+    tokens: Sequence[Token],
+    cursor: int,
+    alternatives: tuple[tuple[str, ...], ...],
+    free_only: bool = False,
 ) -> tuple[int, int] | None:
     for index in range(cursor, len(tokens)):
+        if free_only and in_prep_phrase(tokens[index]):
+            continue
         for words in alternatives:
             end = _word_at(tokens, index, words)
             if end >= 0:
@@ -103,13 +125,15 @@ def match_elements(
     """Match elements in order; return the tokens used, or None when one is missing."""
     cursor = 0
     used: list[Token] = []
+    after_prep = False
     for element in elements:
         if element.kind in ("source", "target", "skip"):
             continue
         if element.kind == "prep":
             found = _find_prep(tokens, cursor, element)
+            after_prep = True
         else:
-            found = _find_words(tokens, cursor, element.alternatives)
+            found = _find_words(tokens, cursor, element.alternatives, not after_prep)
         if found is None:
             return None
         used.extend(tokens[found[0] : found[1]] if element.kind != "prep" else [tokens[found[0]]])

@@ -22,6 +22,8 @@ from eventwire.model import Speaker
 
 QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
+NOT_SPEAKERS = frozenset({"that", "this", "which", "what", "there"})
+"""Subjects of "that said", "this means" and the like, which name no speaker."""
 _OPENERS = re.compile('["\u201c\u00ab]')
 
 
@@ -63,7 +65,7 @@ def _subject_phrase(verb: Token) -> Token | None:
 def speaker_from_verb(verb: Token, offset: int) -> Speaker | None:
     """The subject of a reporting verb as a speaker (article offsets)."""
     subject = _subject_phrase(verb)
-    if subject is None:
+    if subject is None or subject.lower_ in NOT_SPEAKERS:
         return None
     left, right = subject.left_edge, subject.right_edge
     start, end = left.idx, right.idx + len(right.text)

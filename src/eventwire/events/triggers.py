@@ -12,14 +12,24 @@ their object ("set fire" is not "set a deadline").
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from eventwire.events.demand import has_infinitive
 from eventwire.events.patterns import PatternMatch, best_pattern, clause_tokens
 from eventwire.lexicon.verbs import VerbBlock, VerbDictionary, VerbForm
 
 PARTICLE_DEPS = frozenset({"prt", "prep", "dobj", "advmod", "compound:prt"})
+SPEECH_VERBS = frozenset(
+    {"say", "add", "note", "stress", "state", "tell", "emphasize", "emphasise", "highlight",
+     "explain", "report", "write", "remark", "comment", "mention", "observe", "reiterate",
+     "continue", "insist", "point", "underline", "underscore", "recall"}
+)  # fmt: skip
+"""Verbs that, introducing speech, state nothing but that something was said."""
+SPEECH_CODE = "010"
+MODAL_VERBS = frozenset({"need", "have", "ought", "use", "get", "be", "seem", "appear"})
+"""Verbs that, with an infinitive, only qualify another verb ("needed to withdraw")."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +102,9 @@ def _decide(choice: _Choice, valid: Callable[[str], bool], nominal: bool) -> Tri
         how, specificity = "pattern", 10 + match.score
         evidence = match.tokens
     elif choice.form.code is not None:
-        code, reverse, how, specificity, evidence = choice.form.code, None, "verb", 5, ()
+        code, _, reverse_text = choice.form.code.partition(":")
+        reverse = reverse_text or None
+        how, specificity, evidence = "verb", 5, ()
     elif choice.block.default_code is not None or choice.block.default_reverse_code is not None:
         code, reverse = choice.block.default_code, choice.block.default_reverse_code
         how, specificity, evidence = "block default", 1, ()
@@ -148,7 +160,10 @@ def find_triggers(
     triggers: list[Trigger] = []
     for token in sentence:
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+            if _is_modal_use(token):
+                continue
             trigger = code_trigger(token, verbs, valid)
+            trigger = _as_speech(trigger) if trigger is not None else None
         elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in nominals:
             verb = nominals[token.lemma_.lower()]
             trigger = code_trigger(token, verbs, valid, lemma=verb, nominal=True)
@@ -157,3 +172,22 @@ def find_triggers(
         if trigger is not None:
             triggers.append(trigger)
     return triggers
+
+
+def _is_modal_use(token: Token) -> bool:
+    """ "needed to withdraw": the event is the withdrawal, not the need."""
+    return token.lemma_.lower() in MODAL_VERBS and has_infinitive(token)
+
+
+def _as_speech(trigger: Trigger) -> Trigger:
+    """A speech verb introducing what was said is a statement, whatever else it can mean
+    ("she added that ..." is not "add" as in joining)."""
+    token = trigger.token
+    if token.lemma_.lower() not in SPEECH_VERBS or trigger.specificity >= 10:
+        return trigger
+    objects = {c.dep_ for c in token.children} & {"dobj", "dative"}
+    speech = any(c.dep_ in ("ccomp", "parataxis") for c in token.children) or not objects
+    if not speech or trigger.code == SPEECH_CODE:
+        return trigger
+    rule = f"{trigger.rule}; speech use of {token.lemma_.lower()!r} codes a statement"
+    return replace(trigger, code=SPEECH_CODE, reverse_code=None, rule=rule)
