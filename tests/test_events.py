@@ -50,9 +50,8 @@ def _mentions(text: str, names: dict[str, str]) -> tuple[ActorMention, ...]:
             )
             if boundary:
                 head = text.rfind(" ", start, end) + 1 if " " in name else start
-                found.append(
-                    ActorMention(code, code[:3], (), name, (start, end), 0, "test", max(head, start))
-                )
+                mention = ActorMention(code, code[:3], (), name, (start, end), 0, "test", head)
+                found.append(mention)
             start = text.find(name, end)
     return tuple(sorted(found, key=lambda m: m.span))
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from eventwire.events.arguments import (
     MentionIndex,
@@ -129,7 +129,9 @@ def _complement_subject(trigger: Token) -> list[Token]:
     return []
 
 
-def _arguments(trigger: Trigger, index: MentionIndex) -> tuple[list[ActorMention], list[ActorMention]]:
+def _arguments(
+    trigger: Trigger, index: MentionIndex
+) -> tuple[list[ActorMention], list[ActorMention]]:
     token = trigger.token
     heads = nominal_arguments(token) if trigger.nominal else verbal_arguments(token)
     sources = actors_of(heads[0], index)
@@ -147,14 +149,16 @@ def _dyads(
 ) -> list[tuple[ActorMention | None, ActorMention | None, str]]:
     """Source-target pairs, one per coordinated actor; reciprocal codes both ways."""
     code, reverse = trigger.code, trigger.reverse_code
+    some_sources: list[ActorMention | None] = list(sources) or [None]
+    some_targets: list[ActorMention | None] = list(targets) or [None]
     if reverse == "reversed":
-        return [(t, s, code) for s in sources or [None] for t in targets or [None]]
-    if reverse and reverse != "reversed" and len(sources) > 1:
+        return [(t, s, code) for s in some_sources for t in some_targets]
+    if reverse and len(sources) > 1:
         # "A and B discussed X": the two sides are the dyad, X is the topic
         return [(a, b, code) for a in sources for b in sources if a is not b]
     pairs: list[tuple[ActorMention | None, ActorMention | None, str]] = []
-    for source in sources or [None]:
-        for target in targets or [None]:
+    for source in some_sources:
+        for target in some_targets:
             pairs.append((source, target, code))
             if reverse and source is not None and target is not None:
                 pairs.append((target, source, reverse))

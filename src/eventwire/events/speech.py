@@ -73,7 +73,9 @@ def speaker_from_verb(verb: Token, offset: int) -> Speaker | None:
     return Speaker(text=text, span=(offset + start, offset + end))
 
 
-def _attribution(doc: Doc, spans: Sequence[tuple[int, int]], quote: tuple[int, int]) -> Token | None:
+def _attribution(
+    doc: Doc, spans: Sequence[tuple[int, int]], quote: tuple[int, int]
+) -> Token | None:
     """The reporting verb outside quotes that is nearest after (else before) a quote."""
     best: Token | None = None
     best_distance = len(doc.text) + 1
@@ -107,7 +109,8 @@ def reporting_speaker(token: Token, offset: int) -> Speaker | None:
     node = token
     while node.head.i != node.i:
         parent = node.head
-        if node.dep_ in ("ccomp", "parataxis", "xcomp") and parent.lemma_.lower() in REPORTING_VERBS:
+        speech = parent.lemma_.lower() in REPORTING_VERBS
+        if speech and node.dep_ in ("ccomp", "parataxis", "xcomp"):
             return speaker_from_verb(parent, offset)
         node = parent
     return None

@@ -87,7 +87,8 @@ def _rule(choice: _Choice, code: str, how: str) -> str:
     """Where the code came from: file, line, block and the pattern as written."""
     if choice.match is not None:
         pattern = choice.match.pattern
-        return f"{pattern.origin}:{pattern.line} {choice.block.head.upper()} {pattern.text} [{code}]"
+        head = choice.block.head.upper()
+        return f"{pattern.origin}:{pattern.line} {head} {pattern.text} [{code}]"
     form = choice.form
     return f"{form.origin}:{form.line} {choice.block.head.upper()} {how} [{code}]"
 
