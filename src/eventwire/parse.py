@@ -84,7 +84,8 @@ def _paragraph_spans(article: Article) -> list[tuple[int, int]]:
     return spans
 
 
-def _assemble(article: Article, spans: list[tuple[int, int]], docs: list[Doc]) -> ParsedArticle:
+def assemble(article: Article, spans: list[tuple[int, int]], docs: list[Doc]) -> ParsedArticle:
+    """Number the sentences of an article's paragraph docs (also for docs parsed elsewhere)."""
     paragraphs: list[ParsedParagraph] = []
     sentences: list[Sentence] = []
     for index, ((offset, _end), doc) in enumerate(zip(spans, docs, strict=True)):
@@ -115,9 +116,9 @@ def parse_articles(
         docs.append(doc)
         while pending and len(docs) >= len(pending[0][1]):
             article, spans = pending.popleft()
-            yield _assemble(article, spans, docs[: len(spans)])
+            yield assemble(article, spans, docs[: len(spans)])
             docs = docs[len(spans) :]
     while pending:  # articles without paragraphs produce no docs
         article, spans = pending.popleft()
-        yield _assemble(article, spans, docs[: len(spans)])
+        yield assemble(article, spans, docs[: len(spans)])
         docs = docs[len(spans) :]
