@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from contextlib import AbstractContextManager, nullcontext
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TextIO
 
@@ -121,7 +121,7 @@ def _open_output(path: Path | None) -> AbstractContextManager[TextIO]:
               default=None, help="Also write the coded events as JSONL (one line per event).")
 @model_option
 def evaluate(gold: Path, errors: bool, events_out: Path | None, model: str) -> None:
-    """Code a gold file (see docs/evaluation.md) and print its metrics."""
+    """Code a gold file (one sentence per record) and print the metrics its set defines."""
     try:
         records = load_gold(gold)
         pipeline = Pipeline.from_config(Config(model=model))
