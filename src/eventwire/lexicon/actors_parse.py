@@ -10,6 +10,7 @@ The format, as the Phoenix files and PETRARCH2's reader use it:
   "from";
 * an entry without any code takes the codes of the next entry that has some (the
   Phoenix files list alternative names of one person that way);
+* a ``+`` inside a name separates two synonyms written on one line;
 * ``#`` starts a comment anywhere, lines starting with ``<!`` are comments and a
   ``<!--`` without ``-->`` opens a comment that ends on the line holding ``-->``.
 
@@ -180,13 +181,14 @@ def _read_line(
     name, codes = split_codes(body[1:] if synonym else body)
     if synonym and (codes or not pending.names):
         raise ValueError("a synonym needs an entry before it and takes no code")
-    if not phrase_words(name)[0]:
+    names = [part.strip("_ ") + "_" * part.rstrip().endswith("_") for part in name.split("+")]
+    if not all(phrase_words(part)[0] for part in names):
         raise ValueError("an actor name without words")
     if not synonym and pending.codes:
         out.extend(_entries(pending, origin))
         pending.names.clear()
         pending.codes.clear()
-    pending.names.append((name, number))
+    pending.names.extend((part, number) for part in names)
     pending.codes.extend(codes)
 
 

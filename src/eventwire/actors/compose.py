@@ -1,0 +1,261 @@
+"""From dictionary hits to one mention per noun phrase.
+
+"Russian Foreign Minister Sergey Lavrov" gives three hits at most (a country
+adjective, an agent title, perhaps a person) but names one actor.  Hits are grouped
+by the noun-phrase head they modify, read off the dependency parse: a hit joins the
+word it is a compound, adjective, possessor or name part of, as long as that word is
+itself in a hit or is a proper name to its right (the person's name a title
+precedes).  The group's code is the most specific actor name in it (the one nearest
+the head), completed by the roles of its agents when that name is a bare country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from eventwire.actors.match import Hit
+from eventwire.codes.actor_parts import INTERNATIONAL, TYPE_CODES
+from eventwire.lexicon.actors import ActorEntry, AgentEntry, Metonym
+from eventwire.model import ActorMention
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "nn"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near"})
+ROLE_CODES = TYPE_CODES - INTERNATIONAL
+ROLE_ALIASES = {"PPL": "CVL"}
+"""Phoenix's ``~PPL`` ("people") is not a CAMEO role; CAMEO calls them civilians."""
+SPOKES_WORDS = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen",
+    "spokespersons", "spokespeople",
+})  # fmt: skip
+"""Phoenix codes a bare spokesperson ``~MED``; next to another role or an
+organisation ("Foreign Ministry spokesman") the spokesperson speaks for it instead."""
+PERSON_NOUNS = frozenset({
+    "minister", "secretary", "president", "premier", "chancellor", "spokesman",
+    "spokeswoman", "spokesperson", "ambassador", "envoy", "official", "diplomat",
+    "leader", "king", "queen", "prince", "princess", "governor", "mayor", "senator",
+    "lawmaker", "general", "commander", "chief", "judge", "prosecutor", "deputy",
+    "adviser", "advisor", "aide", "director", "chairman", "chairwoman", "emir",
+    "monarch", "pope", "cleric", "negotiator", "representative", "mp",
+})  # fmt: skip
+"""Head nouns that name one person, so "he" or "she" may refer back to them."""
+
+
+@dataclass(frozen=True)
+class Found:
+    """A mention with what in-document resolution needs to know about it."""
+
+    mention: ActorMention
+    titles: tuple[tuple[str, ...], ...] = ()
+    surname: str | None = None
+    person: bool = False
+    plural: bool = False
+    tokens: tuple[int, int, int] = (0, 0, 0)
+    """Start, end and head token of the mention in its paragraph's doc."""
+
+    @property
+    def resolvable(self) -> bool:
+        """A role without a country may take its country from an earlier mention."""
+        return self.mention.country is None
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a doc sits in its article: char offset and each token's sentence."""
+
+    offset: int
+    sentence_of: tuple[int, ...]
+
+
+def split_code(code: str) -> tuple[str | None, tuple[str, ...]]:
+    """Country (or IGO/NGO part) and three-letter roles; a role-only code has none."""
+    parts = tuple(code[i : i + 3] for i in range(0, len(code), 3))
+    if parts[0] in ROLE_CODES:
+        return None, parts
+    return parts[0], parts[1:]
+
+
+@dataclass(frozen=True)
+class RolePart:
+    """Roles one hit adds to a group: after the country, or before it (``NGO~``)."""
+
+    parts: tuple[str, ...]
+    prefix: bool = False
+    spokes: bool = False
+
+
+def role_part(hit: Hit) -> RolePart | None:
+    """What an agent hit, or a second name with roles, adds to its group's code."""
+    if hit.code is None:
+        return None
+    if isinstance(hit.entry, AgentEntry):
+        parts = _split3(hit.code.strip("~"))
+        spokes = bool(set(hit.entry.words) & SPOKES_WORDS)
+        roles = tuple(ROLE_ALIASES.get(part, part) for part in parts)
+        return RolePart(roles, hit.code.endswith("~"), spokes)
+    named = split_code(hit.code)[1]
+    return RolePart(named) if named else None
+
+
+def _split3(code: str) -> list[str]:
+    return [code[i : i + 3] for i in range(0, len(code), 3)]
+
+
+def combine(base: str | None, parts: Sequence[RolePart]) -> str | None:
+    """The code of a group: its actor name completed by the roles of the rest.
+
+    A bare country takes the roles (``RUS`` + ``~GOV`` is ``RUSGOV``); a name that
+    already has roles (``RUSGOV`` for the Kremlin, ``USAMIL`` for the Pentagon) keeps
+    them, because the organisation fixes what its officials are.  A spokesperson's
+    ``MED`` counts only when nothing else gives a role, and "people" (``CVL``) gives
+    way to any other role.
+    """
+    prefix = [p for part in parts if part.prefix for p in part.parts]
+    roles = [p for part in parts if not part.prefix and not part.spokes for p in part.parts]
+    if len(set(roles)) > 1 and "CVL" in roles:
+        roles = [role for role in roles if role != "CVL"]
+    if not roles and (base is None or len(base) == 3):
+        roles = [p for part in parts if part.spokes for p in part.parts]
+    if base is None:
+        codes = prefix + roles
+    elif len(base) == 3:
+        codes = [*prefix, base, *roles]
+    else:
+        codes = [*prefix, base]
+    return "".join(dict.fromkeys(codes)) or None
+
+
+def hit_root(doc: Doc, hit: Hit) -> Token:
+    """The token of a hit whose head lies outside it (the last, if the parse has several)."""
+    tokens = list(doc[hit.start : hit.end])
+    outside = [t for t in tokens if not hit.start <= t.head.i < hit.end or t.head.i == t.i]
+    return (outside or tokens)[-1]
+
+
+def group_head(token: Token, roots: dict[int, Token], names: set[int]) -> Token:
+    """Climb from a hit's root to the head of the noun phrase it helps name.
+
+    Only a name may climb as a possessor ("Russia's minister"); a role word does not
+    ("fighters' children" are not fighters).
+    """
+    seen: set[int] = set()
+    while token.dep_ in MODIFIER_DEPS and token.head.i != token.i and token.i not in seen:
+        if token.dep_ == "poss" and token.i not in names:
+            break
+        seen.add(token.i)
+        parent = token.head
+        if parent.i in roots:
+            token = roots[parent.i]
+        elif parent.pos_ == "PROPN" and parent.i > token.i:
+            token = parent
+        else:
+            break
+    return token
+
+
+def group_hits(doc: Doc, hits: Sequence[Hit]) -> list[tuple[Token, list[Hit]]]:
+    """Hits grouped by the noun-phrase head they name, in text order."""
+    roots: dict[int, Token] = {}
+    names: set[int] = set()
+    for hit in hits:
+        root = hit_root(doc, hit)
+        for i in range(hit.start, hit.end):
+            roots[i] = root
+        if not isinstance(hit.entry, AgentEntry):
+            names.update(range(hit.start, hit.end))
+    groups: dict[int, tuple[Token, list[Hit]]] = {}
+    for hit in hits:
+        head = group_head(roots[hit.start], roots, names)
+        groups.setdefault(head.i, (head, []))[1].append(hit)
+    return sorted(groups.values(), key=lambda group: group[1][0].start)
+
+
+def is_place(token: Token) -> bool:
+    """Whether a phrase head is the object of a place preposition ("in Moscow")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
+def _base(hits: Sequence[Hit]) -> tuple[Hit | None, list[RolePart]]:
+    """The name that gives the group its code, and what the other hits add to it.
+
+    A name with roles (a person or an organisation) nearest the head wins ("Russian
+    President Vladimir Putin" is coded by Putin's entry); among bare countries the
+    first wins, since the nationality comes first ("US Syria envoy").  A metonym
+    gives way to a plain name, so in "German Foreign Office" the country comes from
+    "German" and only the role from "Foreign Office".
+    """
+    names = [h for h in hits if isinstance(h.entry, ActorEntry | Metonym) and h.code]
+    plain = [h for h in names if not (isinstance(h.entry, Metonym) and h.entry.metonymic)]
+    specific = [h for h in plain if h.code is not None and len(h.code) > 3]
+    if specific:
+        base: Hit | None = specific[-1]
+    elif plain:
+        base = plain[0]
+    else:
+        base = names[-1] if names else None
+    parts = [role_part(hit) for hit in hits if hit is not base]
+    return base, [part for part in parts if part is not None]
+
+
+def _base_code(doc: Doc, base: Hit | None, extra: Sequence[RolePart]) -> str | None:
+    """The base's code; a possessor with roles gives only its country to the roles
+    of what it possesses ("Assad's forces" are Syria's military, not Assad)."""
+    if base is None or base.code is None:
+        return None
+    country = base.code[:3]
+    roles = any(not part.spokes for part in extra)  # a spokesperson speaks for the owner
+    if roles and country not in INTERNATIONAL and hit_root(doc, base).dep_ == "poss":
+        return country
+    return base.code
+
+
+def head_titles(head: Token, hits: Sequence[Hit]) -> tuple[tuple[str, ...], ...]:
+    """The titles that say what the phrase's head is: those of the hit holding the
+    head, else of the last agent before it ("Foreign Secretary" in "UK Foreign
+    Secretary Liz Truss"); titles of other modifiers say nothing about the head."""
+    for hit in hits:
+        if hit.start <= head.i < hit.end:
+            return hit.titles
+    agents = [hit for hit in hits if isinstance(hit.entry, AgentEntry)]
+    return agents[-1].titles if agents else ()
+
+
+def _is_person(head: Token) -> bool:
+    if head.tag_ in ("NNS", "NNPS"):
+        return False
+    return head.ent_type_ == "PERSON" or head.lemma_.lower() in PERSON_NOUNS
+
+
+def _surname(head: Token, hits: Sequence[Hit]) -> str | None:
+    in_hit = any(h.start <= head.i < h.end for h in hits)
+    if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and not in_hit):
+        return head.lower_
+    return None
+
+
+def build_found(doc: Doc, head: Token, hits: Sequence[Hit], place: Place) -> Found | None:
+    """The mention a group of hits makes, or ``None`` when it names nobody."""
+    base, extra = _base(hits)
+    metonym = base is not None and isinstance(base.entry, Metonym) and base.entry.metonymic
+    if metonym and not extra and is_place(head):
+        return None
+    code = combine(_base_code(doc, base, extra), extra)
+    if code is None:
+        return None
+    start = min(hits[0].start, head.i)
+    end = max(max(h.end for h in hits), head.i + 1)
+    country, roles = split_code(code)
+    span = (place.offset + doc[start].idx, place.offset + doc[end - 1].idx + len(doc[end - 1]))
+    rule = " + ".join(hit.rule for hit in hits if hit.code)
+    text = doc[start:end].text
+    mention = ActorMention(
+        code, country, roles, text, span, place.sentence_of[head.i], rule, place.offset + head.idx
+    )
+    titles = head_titles(head, hits)
+    plural = head.tag_ in ("NNS", "NNPS")
+    surname = _surname(head, hits)
+    return Found(mention, titles, surname, _is_person(head), plural, (start, end, head.i))

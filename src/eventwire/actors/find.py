@@ -1,0 +1,180 @@
+"""The actor stage: every actor mention of a parsed article, resolved and explained.
+
+Per paragraph: dictionary hits (:mod:`eventwire.actors.match`), grouped into one
+mention per noun phrase (:mod:`eventwire.actors.compose`), person names in apposition
+to a mention ("Sergey Lavrov, Russia's foreign minister"), then pronouns and bare
+names as references; across the article, references and bare titles are resolved
+(:mod:`eventwire.actors.resolve`).  spaCy's entities only delimit names; codes come
+from the dictionaries alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.compose import Found, Place, build_found, group_hits
+from eventwire.actors.match import match_doc
+from eventwire.actors.resolve import (
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    Reference,
+    resolve_mentions,
+)
+from eventwire.lexicon.actors import ActorDictionary
+from eventwire.model import ActorMention
+from eventwire.parse import ParsedArticle
+
+
+def sentence_numbers(doc: Doc, first: int) -> tuple[int, ...]:
+    """Article sentence index of each token, numbered as :mod:`eventwire.parse` does."""
+    numbers = [first] * len(doc)
+    index = first
+    for sent in doc.sents:
+        if not sent.text.strip():
+            for token in sent:
+                numbers[token.i] = max(first, index - 1)
+            continue
+        for token in sent:
+            numbers[token.i] = index
+        index += 1
+    return tuple(numbers)
+
+
+def _covered(found: Iterable[Found]) -> set[int]:
+    return {i for item in found for i in range(item.tokens[0], item.tokens[1])}
+
+
+def _name_span(token: Token) -> Span:
+    """The person name a token ends or belongs to (its entity, else its PROPN run)."""
+    if token.ent_type_ == "PERSON":
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent
+    start = token.i
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].head == token:
+        start -= 1
+    return token.doc[start : token.i + 1]
+
+
+def _apposed_name(head: Token) -> Token | None:
+    """A proper name in apposition with a mention's head, either way round.
+
+    It is taken as a person's name when NER says so, or when the mention is a person
+    (a title) and NER gives the name no other type."""
+    if head.dep_ == "appos" and head.head.pos_ == "PROPN":
+        return head.head
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return child
+    return None
+
+
+def _appositions(doc: Doc, found: list[Found], place: Place) -> list[Found]:
+    """Names in apposition become mentions of their own, and give their surname."""
+    covered = _covered(found)
+    out: list[Found] = []
+    for item in found:
+        name = _apposed_name(doc[item.tokens[2]])
+        if name is None or name.i in covered or item.mention.country is None:
+            out.append(item)
+            continue
+        if name.ent_type_ != "PERSON" and not (item.person and name.ent_type_ == ""):
+            out.append(item)
+            continue
+        span = _name_span(name)
+        start = place.offset + span.start_char
+        mention = replace(
+            item.mention, text=span.text, span=(start, place.offset + span.end_char),
+            rule=f"appos:{item.mention.rule}", head=place.offset + name.idx,
+            sentence=place.sentence_of[name.i],
+        )  # fmt: skip
+        surname = name.lower_
+        out.append(replace(item, surname=item.surname or surname))
+        tokens = (span.start, span.end, name.i)
+        out.append(Found(mention, item.titles, surname, True, False, tokens))
+        covered.update(range(span.start, span.end))
+    return out
+
+
+def _name_end(token: Token) -> bool:
+    """Whether a token ends a proper name.  Any proper noun counts, whatever its entity
+    type: NER often misses or mislabels a bare surname, and a name only becomes a
+    mention when an earlier mention of a person has that surname."""
+    if token.pos_ != "PROPN":
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is None or following.pos_ != "PROPN" or following.ent_iob_ == "B"
+
+
+def _pronoun_kind(token: Token) -> str:
+    if token.pos_ != "PRON":
+        return ""
+    if token.lower_ in PERSON_PRONOUNS:
+        return "person"
+    return "plural" if token.lower_ in PLURAL_PRONOUNS else ""
+
+
+def _references(doc: Doc, covered: set[int], place: Place) -> list[Reference]:
+    found: list[Reference] = []
+    for token in doc:
+        if token.i in covered:
+            continue
+        kind = _pronoun_kind(token)
+        if kind:
+            span = (place.offset + token.idx, place.offset + token.idx + len(token))
+            sentence = place.sentence_of[token.i]
+            found.append(Reference(kind, token.lower_, token.text, span, span[0], sentence))
+    for token in doc:
+        if _name_end(token) and token.i not in covered:
+            span_of = _name_span(token)
+            if covered.intersection(range(span_of.start, span_of.end)):
+                continue
+            span = (place.offset + span_of.start_char, place.offset + span_of.end_char)
+            sentence = place.sentence_of[token.i]
+            head = place.offset + token.idx
+            found.append(Reference("name", token.lower_, span_of.text, span, head, sentence))
+    return found
+
+
+def scan_doc(
+    doc: Doc, dictionary: ActorDictionary, day: dt.date | None, place: Place
+) -> tuple[list[Found], list[Reference]]:
+    """Mentions and references of one paragraph's doc, before resolution."""
+    found: list[Found] = []
+    for head, hits in group_hits(doc, match_doc(doc, dictionary, day)):
+        item = build_found(doc, head, hits, place)
+        if item is not None:
+            found.append(item)
+    found = _appositions(doc, found, place)
+    return found, _references(doc, _covered(found), place)
+
+
+def find_in_doc(
+    doc: Doc, dictionary: ActorDictionary, day: dt.date | None = None
+) -> tuple[ActorMention, ...]:
+    """Mentions of a single doc, spans relative to the doc (for the spaCy component)."""
+    place = Place(0, sentence_numbers(doc, 0))
+    found, references = scan_doc(doc, dictionary, day, place)
+    return resolve_mentions(found, references)
+
+
+def find_actors(
+    parsed: ParsedArticle, dictionary: ActorDictionary, date: dt.date | None
+) -> tuple[ActorMention, ...]:
+    """Every actor mention of an article, sorted by span.
+
+    ``date`` chooses among date-limited dictionary codes (a minister's term); without
+    it each entry's default code is used.
+    """
+    found: list[Found] = []
+    references: list[Reference] = []
+    for paragraph in parsed.paragraphs:
+        place = Place(paragraph.offset, sentence_numbers(paragraph.doc, paragraph.first_sentence))
+        more, refs = scan_doc(paragraph.doc, dictionary, date, place)
+        found.extend(more)
+        references.extend(refs)
+    return resolve_mentions(found, references)

@@ -1,0 +1,184 @@
+"""Longest dictionary matches over the tokens of a parsed paragraph.
+
+Tokens and dictionary phrases are compared on the keys of
+:mod:`eventwire.lexicon.actors_words`.  Inside a sentence the longest phrase wins
+at each position, curated names before Phoenix actors before agents when equally long.
+The last word may also match through its lemma or, for an actor name, a plural
+ending ("Iraqis" for ``+IRAQI_``): TABARI's stop ``_`` forbade longer forms of a
+word, and the plural of a demonym names the same actor.  Names (actors and curated
+rows) must have a capital letter in the text, so "us", "turkey" or "chad" in lower
+case name nobody; agents must end in a noun.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from eventwire.lexicon.actors import ActorDictionary, ActorEntry, AgentEntry, Entry, Metonym
+from eventwire.lexicon.actors_parse import NULL_CODES
+from eventwire.lexicon.actors_words import word_keys
+
+NOUNS = frozenset({"NOUN", "PROPN"})
+"""An agent must end in a noun: "forces" the verb or "military" the adjective is no actor."""
+
+
+@dataclass(frozen=True)
+class Key:
+    """A matching key of one token (a token may give several, or none)."""
+
+    text: str
+    lemma: str | None
+    token: int
+    capital: bool
+    noun: bool
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A dictionary phrase found over tokens ``[start, end)`` of a doc.
+
+    ``code`` is the code the entry gives on the article's day (for an agent its
+    ``~`` code); ``None`` for PETRARCH's null code, which matches but codes nothing.
+    """
+
+    start: int
+    end: int
+    entry: Entry
+    code: str | None
+    titles: tuple[tuple[str, ...], ...] = ()
+    """Lemmas of the agent phrases inside the hit ("foreign minister" inside the
+    Phoenix name "Russian Foreign Minister Sergey Lavrov"), for title resolution."""
+
+    @property
+    def rule(self) -> str:
+        kind = {ActorEntry: "actor", AgentEntry: "agent", Metonym: "metonym"}[type(self.entry)]
+        return f"{kind}:{self.entry.origin}:{self.entry.line} {self.entry.name}"
+
+
+def sentence_keys(sentence: Span) -> list[Key]:
+    """The keys of a sentence's tokens, punctuation that names may contain left out."""
+    keys: list[Key] = []
+    for token in sentence:
+        texts = word_keys(token.text)
+        lemma = None
+        if len(texts) == 1:
+            lemmas = word_keys(token.lemma_)
+            lemma = lemmas[0] if len(lemmas) == 1 else None
+        capital = token.text[:1].isupper()
+        noun = token.pos_ in NOUNS
+        keys.extend(Key(text, lemma, token.i, capital, noun) for text in texts)
+    return keys
+
+
+def _last_fits(entry: Entry, word: str, key: Key) -> bool:
+    if key.text == word or key.lemma == word:
+        return True
+    return isinstance(entry, ActorEntry) and key.text in (word + "s", word + "es")
+
+
+def _fits(entry: Entry, keys: Sequence[Key], at: int) -> bool:
+    words = entry.words
+    if at + len(words) > len(keys):
+        return False
+    for offset, word in enumerate(words[:-1]):
+        if keys[at + offset].text != word:
+            return False
+    if not _last_fits(entry, words[-1], keys[at + len(words) - 1]):
+        return False
+    if isinstance(entry, AgentEntry):
+        return keys[at + len(words) - 1].noun
+    return any(key.capital for key in keys[at : at + len(words)])
+
+
+def _code(entry: Entry, day: dt.date | None) -> tuple[bool, str | None]:
+    """Whether the entry applies on ``day``, and the code it then gives."""
+    if isinstance(entry, ActorEntry):
+        code = entry.code_on(day)
+        if code is None:
+            return False, None
+        return True, None if code in NULL_CODES else code.split("/")[0]
+    return True, entry.code
+
+
+def _first_keys(key: Key) -> Iterator[str]:
+    yield key.text
+    if key.lemma is not None and key.lemma != key.text:
+        yield key.lemma
+    if key.text.endswith("s"):
+        yield key.text[:-1]
+        if key.text.endswith("es"):
+            yield key.text[:-2]
+
+
+def best_hit(
+    keys: Sequence[Key], at: int, dictionary: ActorDictionary, day: dt.date | None
+) -> tuple[Hit, int] | None:
+    """The longest entry that starts at key ``at``, with the number of keys it spans."""
+    best: tuple[int, int, Entry, str | None] | None = None
+    for first in dict.fromkeys(_first_keys(keys[at])):
+        for entry in dictionary.starting_with(first):
+            if best is not None and len(entry.words) < best[0]:
+                break
+            if not _fits(entry, keys, at):
+                continue
+            applies, code = _code(entry, day)
+            rank = (len(entry.words), -_rank(entry))
+            if applies and (best is None or rank > (best[0], best[1])):
+                best = (rank[0], rank[1], entry, code)
+    if best is None:
+        return None
+    width, _, entry, code = best
+    return Hit(keys[at].token, keys[at + width - 1].token + 1, entry, code), width
+
+
+def _rank(entry: Entry) -> int:
+    return {Metonym: 0, ActorEntry: 1, AgentEntry: 2}[type(entry)]
+
+
+def _lemmas(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    return tuple(token.lemma_.lower() for token in doc[start:end] if not token.is_punct)
+
+
+def titles_within(
+    doc: Doc, keys: Sequence[Key], start: int, end: int, dictionary: ActorDictionary
+) -> tuple[tuple[str, ...], ...]:
+    """Lemmas of every agent phrase found among ``keys[start:end]``."""
+    found: list[tuple[str, ...]] = []
+    for at in range(start, end):
+        for entry in dictionary.starting_with(keys[at].text):
+            width = len(entry.words)
+            if isinstance(entry, AgentEntry) and at + width <= end and _fits(entry, keys, at):
+                found.append(_lemmas(doc, keys[at].token, keys[at + width - 1].token + 1))
+                break
+    return tuple(dict.fromkeys(found))
+
+
+def match_sentence(sentence: Span, dictionary: ActorDictionary, day: dt.date | None) -> list[Hit]:
+    """Non-overlapping longest matches, left to right."""
+    keys = sentence_keys(sentence)
+    doc = sentence.doc
+    hits: list[Hit] = []
+    at = 0
+    while at < len(keys):
+        found = best_hit(keys, at, dictionary, day)
+        if found is None:
+            at += 1
+            continue
+        hit, width = found
+        titles: tuple[tuple[str, ...], ...]
+        if isinstance(hit.entry, AgentEntry):
+            titles = (_lemmas(doc, hit.start, hit.end),)
+        else:
+            titles = titles_within(doc, keys, at, at + width, dictionary)
+        hits.append(Hit(hit.start, hit.end, hit.entry, hit.code, titles))
+        at += width
+    return hits
+
+
+def match_doc(doc: Doc, dictionary: ActorDictionary, day: dt.date | None) -> list[Hit]:
+    """All matches of a doc, sentence by sentence so none crosses a sentence end."""
+    return [hit for sent in doc.sents for hit in match_sentence(sent, dictionary, day)]

@@ -1,0 +1,148 @@
+"""In-document resolution: later references take the code of the actor they name.
+
+News names an actor in full once ("UK Foreign Secretary Liz Truss") and then by
+surname ("Truss"), by title ("the Foreign Secretary") or by pronoun ("she").  Each
+such reference becomes a mention with the code of its antecedent, its own text and
+span, and the rule ``coref:<rule of the antecedent>``.  Resolution is conservative:
+a surname needs an earlier full name with that surname; a bare title (one without a
+name: "President Trump" is not whoever was "the president" before) needs an earlier
+mention with a country whose head has a title with the same head word and no other
+words;
+he/she (him, his, her) take the latest person mention of the same or the previous
+sentence, they/them/their the latest plural one.  What cannot be resolved stays as
+found (a title keeps its role and no country); pronouns without antecedent are
+dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from eventwire.actors.compose import Found
+from eventwire.model import ActorMention, Span
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A pronoun or a bare person name that may point back to a mention.
+
+    ``kind`` is ``"person"`` (he/she), ``"plural"`` (they) or ``"name"``; ``key`` is
+    the lowercased surname of a name.
+    """
+
+    kind: str
+    key: str
+    text: str
+    span: Span
+    head: int
+    sentence: int
+
+
+def _title_fits(title: tuple[str, ...], earlier: tuple[str, ...]) -> bool:
+    return bool(title) and title[-1] == earlier[-1] and set(title) <= set(earlier)
+
+
+def _by_title(found: Found, history: Sequence[Found]) -> Found | None:
+    for earlier in reversed(history):
+        if earlier.mention.country is None:
+            continue
+        for title in found.titles:
+            if any(_title_fits(title, other) for other in earlier.titles if other):
+                return earlier
+    return None
+
+
+def _by_surname(surname: str | None, history: Sequence[Found]) -> Found | None:
+    if surname is None:
+        return None
+    for earlier in reversed(history):
+        if earlier.surname == surname and earlier.mention.country is not None:
+            return earlier
+    return None
+
+
+def _near(reference: Reference, earlier: Found) -> bool:
+    gap = reference.sentence - earlier.mention.sentence
+    return 0 <= gap <= 1 and earlier.mention.span[1] <= reference.span[0]
+
+
+def _by_pronoun(reference: Reference, history: Sequence[Found]) -> Found | None:
+    for earlier in reversed(history):
+        if not _near(reference, earlier):
+            if reference.sentence - earlier.mention.sentence > 1:
+                return None
+            continue
+        wanted = earlier.person if reference.kind == "person" else earlier.plural
+        if wanted:
+            return earlier
+    return None
+
+
+def _coref_rule(antecedent: ActorMention) -> str:
+    rule = antecedent.rule
+    return rule if rule.startswith("coref:") else f"coref:{rule}"
+
+
+def borrow(mention: ActorMention, antecedent: ActorMention) -> ActorMention:
+    """``mention`` (its own text and place) with the code of ``antecedent``."""
+    return replace(
+        mention,
+        code=antecedent.code,
+        country=antecedent.country,
+        roles=antecedent.roles,
+        rule=_coref_rule(antecedent),
+    )
+
+
+def _resolve_found(found: Found, history: Sequence[Found]) -> Found:
+    if not found.resolvable:
+        return found
+    if found.surname is not None:  # a named person is not whoever held the title before
+        antecedent = _by_surname(found.surname, history)
+    else:
+        antecedent = _by_title(found, history)
+    if antecedent is None:
+        return found
+    mention = borrow(found.mention, antecedent.mention)
+    surname = found.surname or antecedent.surname
+    return replace(found, mention=mention, surname=surname, person=found.person)
+
+
+def _resolve_reference(reference: Reference, history: Sequence[Found]) -> Found | None:
+    if reference.kind == "name":
+        antecedent = _by_surname(reference.key, history)
+    else:
+        antecedent = _by_pronoun(reference, history)
+    if antecedent is None:
+        return None
+    own = ActorMention(
+        antecedent.mention.code, None, (), reference.text, reference.span,
+        reference.sentence, "", reference.head,
+    )  # fmt: skip
+    mention = borrow(own, antecedent.mention)
+    return replace(antecedent, mention=mention)
+
+
+def resolve_mentions(
+    found: Sequence[Found], references: Sequence[Reference]
+) -> tuple[ActorMention, ...]:
+    """Mentions of an article with references resolved, sorted by span.
+
+    Everything is visited in text order, so a reference can only point back, and a
+    resolved title or name can itself be the antecedent of a later pronoun.
+    """
+    items: list[Found | Reference] = [*found, *references]
+    items.sort(key=lambda item: item.mention.span if isinstance(item, Found) else item.span)
+    history: list[Found] = []
+    for item in items:
+        if isinstance(item, Found):
+            history.append(_resolve_found(item, history))
+            continue
+        resolved = _resolve_reference(item, history)
+        if resolved is not None:
+            history.append(resolved)
+    return tuple(sorted((f.mention for f in history), key=lambda m: (m.span, m.code)))

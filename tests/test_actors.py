@@ -1,0 +1,207 @@
+"""Finding, composing and resolving actor mentions in parsed articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from spacy.language import Language
+
+from eventwire.actors import ActorComponent, find_actors, find_in_doc
+from eventwire.actors.compose import split_code
+from eventwire.lexicon.actors import (
+    ActorDictionary,
+    default_actor_dictionary,
+    parse_actor_text,
+    parse_agent_text,
+    read_curated,
+)
+from eventwire.model import ActorMention, Article
+from eventwire.parse import parse_articles
+
+ACTORS = """\
+RUSSIAN_FEDERATION_ [RUS]
++RUSSIA_
++RUSSIAN
+UNITED_KINGDOM_ [GBR]
++UK_
++BRITISH_
+SWITZERLAND_ [CHE]
++SWISS_
+BORIS_JOHNSON_ [GBRELI]
++JOHNSON_
+\t[GBRGOV 20190724-20220906]
+"""
+AGENTS = """\
+!PERSON! = MAN, MEN, WOMAN, WOMEN, PERSON
+FOREIGN_MINISTER [~GOV]
+FOREIGN_SECRETARY [~GOV]
+PRIME_MINISTER [~GOV]
+TROOP [~MIL]
+COURT [~JUD]
+POLICE {} [~COP]
+PROTESTER [~OPP]
+SPOKES!PERSON! [~MED]
+PEOPLE {} [~PPL]
+"""
+CURATED = "Moscow\tRUSGOV\tcapital\nKremlin\tRUSGOV\tseat\nforces\t~MIL\tagent\n"
+
+
+@pytest.fixture(scope="module")
+def small() -> ActorDictionary:
+    names, agents = read_curated(CURATED, "test.tsv")
+    return ActorDictionary(
+        parse_actor_text(ACTORS, "test.actors"),
+        agents + parse_agent_text(AGENTS, "test.agents"),
+        names,
+    )
+
+
+def _article(text: str, date: dt.date | None) -> Article:
+    paragraphs = tuple((m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text))
+    return Article(id="t", text=text, paragraphs=paragraphs, date=date)
+
+
+def code(
+    nlp: Language, text: str, dictionary: ActorDictionary, date: dt.date | None = None
+) -> list[ActorMention]:
+    parsed = next(parse_articles([_article(text, date)], nlp))
+    mentions = list(find_actors(parsed, dictionary, date))
+    for mention in mentions:  # spans and heads point into the article text
+        assert text[mention.span[0] : mention.span[1]] == mention.text
+        assert mention.head is not None and mention.span[0] <= mention.head < mention.span[1]
+    assert mentions == sorted(mentions, key=lambda m: m.span)
+    return mentions
+
+
+def by_text(mentions: list[ActorMention]) -> dict[str, ActorMention]:
+    return {mention.text: mention for mention in mentions}
+
+
+def test_demonym_title_and_name_make_one_mention(nlp: Language, small: ActorDictionary) -> None:
+    text = "Russian Foreign Minister Sergey Lavrov met UK Foreign Secretary Liz Truss."
+    found = by_text(code(nlp, text, small))
+    lavrov = found["Russian Foreign Minister Sergey Lavrov"]
+    assert (lavrov.code, lavrov.country, lavrov.roles) == ("RUSGOV", "RUS", ("GOV",))
+    assert text[lavrov.head :].startswith("Lavrov")
+    assert "test.actors" in lavrov.rule and "FOREIGN MINISTER" in lavrov.rule
+    truss = found["UK Foreign Secretary Liz Truss"]
+    assert truss.code == "GBRGOV" and text[truss.head :].startswith("Truss")
+    assert len(found) == 2
+
+
+def test_roles_join_country_codes(nlp: Language, small: ActorDictionary) -> None:
+    text = (
+        "Russian troops and British forces met the Russian people, and a Swiss court "
+        "heard the Kremlin spokesman."
+    )
+    found = by_text(code(nlp, text, small))
+    assert found["Russian troops"].code == "RUSMIL"
+    assert found["British forces"].code == "GBRMIL"
+    assert found["Russian people"].code == "RUSCVL"
+    assert found["Swiss court"].code == "CHEJUD"
+    assert found["Kremlin spokesman"].code == "RUSGOV"  # the seat fixes the sector
+
+
+def test_role_only_titles_and_bare_countries(nlp: Language, small: ActorDictionary) -> None:
+    found = by_text(code(nlp, "Police detained protesters as Russia watched.", small))
+    police = found["Police"]
+    assert (police.code, police.country, police.roles) == ("COP", None, ("COP",))
+    assert found["protesters"].code == "OPP"
+    assert found["Russia"].code == "RUS" and found["Russia"].roles == ()
+    assert not code(nlp, "The court said the police will decide.", small)[0].country
+
+
+def test_metonym_as_actor_and_as_place(nlp: Language, small: ActorDictionary) -> None:
+    actor = code(nlp, "Moscow rejected the proposal on Friday.", small)
+    assert [(m.text, m.code) for m in actor] == [("Moscow", "RUSGOV")]
+    assert actor[0].rule.startswith("metonym:test.tsv:1")
+    place = code(nlp, "The two delegations held talks in Moscow on Friday.", small)
+    assert place == []
+    both = code(nlp, "The Kremlin warned diplomats who flew to Moscow and Kremlin.", small)
+    assert [m.text for m in both] == ["Kremlin"]
+
+
+def test_date_limited_person(nlp: Language, small: ActorDictionary) -> None:
+    text = "Johnson spoke to reporters."
+    assert code(nlp, text, small, dt.date(2020, 5, 1))[0].code == "GBRGOV"
+    assert code(nlp, text, small, dt.date(2023, 5, 1))[0].code == "GBRELI"
+    assert code(nlp, text, small, None)[0].code == "GBRELI"  # the undated default
+
+
+def test_surname_title_and_pronoun_resolution(nlp: Language, small: ActorDictionary) -> None:
+    text = (
+        "UK Foreign Secretary Liz Truss arrived on Thursday.\n\n"
+        "Truss met the press. She was angry. The Foreign Secretary left early.\n\n"
+        "Reporters waited. Nobody came. Later she spoke again."
+    )
+    mentions = code(nlp, text, small)
+    full = mentions[0]
+    assert full.code == "GBRGOV" and full.sentence == 0
+    later = [m for m in mentions if m.rule.startswith("coref:")]
+    assert [m.text for m in later] == ["Truss", "She", "Foreign Secretary"]
+    for mention in later:
+        assert (mention.code, mention.country) == ("GBRGOV", "GBR")
+        assert mention.rule == "coref:" + full.rule
+    assert [m.sentence for m in later] == [1, 2, 3]
+    assert all(m.text != "she" for m in mentions)  # two sentences away: unresolved
+
+
+def test_title_without_antecedent_keeps_its_role(nlp: Language, small: ActorDictionary) -> None:
+    mentions = code(nlp, "The Foreign Minister said they would talk.", small)
+    assert [(m.text, m.code, m.country) for m in mentions] == [("Foreign Minister", "GOV", None)]
+
+
+def test_plural_pronoun_takes_a_plural_antecedent(nlp: Language, small: ActorDictionary) -> None:
+    mentions = code(nlp, "Russian troops crossed the river. Then they stopped.", small)
+    found = [(m.text, m.code) for m in mentions]
+    assert found == [("Russian troops", "RUSMIL"), ("they", "RUSMIL")]
+
+
+def test_lower_case_words_are_not_names(nlp: Language, small: ActorDictionary) -> None:
+    dictionary = ActorDictionary(parse_actor_text("UNITED_STATES_ [USA]\n+US_\n", "t"), ())
+    assert code(nlp, "He told us about the US plan.", dictionary)[0].text == "US"
+    assert len(code(nlp, "He told us about the plan.", dictionary)) == 0
+
+
+def test_split_code() -> None:
+    assert split_code("RUSGOVMIL") == ("RUS", ("GOV", "MIL"))
+    assert split_code("GOV") == (None, ("GOV",))
+    assert split_code("IGOUNO") == ("IGO", ("UNO",))
+
+
+def test_component_codes_a_single_doc(nlp: Language, small: ActorDictionary) -> None:
+    component = ActorComponent(small)
+    doc = component(nlp("Moscow said Russian troops left. They returned home."))
+    mentions = doc._.eventwire_actors
+    assert [(m.text, m.code, m.sentence) for m in mentions] == [
+        ("Moscow", "RUSGOV", 0), ("Russian troops", "RUSMIL", 0), ("They", "RUSMIL", 1),
+    ]  # fmt: skip
+    assert all(doc.text[m.span[0] : m.span[1]] == m.text for m in mentions)
+    assert find_in_doc(doc, small) == mentions
+
+
+def test_default_dictionary_end_to_end(nlp: Language) -> None:
+    text = (
+        "Kremlin Spokesman Dmitry Peskov said Iraqi troops would stay.\n\n"
+        "Washington and Brussels disagreed, officials in London said."
+    )
+    found = by_text(code(nlp, text, default_actor_dictionary(), dt.date(2022, 2, 10)))
+    assert found["Kremlin Spokesman Dmitry Peskov"].code == "RUSGOV"
+    assert found["Iraqi troops"].code == "IRQMIL"
+    assert found["Washington"].code == "USAGOV"
+    assert found["Brussels"].code == "IGOEUREEC"
+    assert "London" not in found
+
+
+def test_apposed_name_and_possessors(nlp: Language, small: ActorDictionary) -> None:
+    text = "Liz Truss, the British foreign secretary, arrived. Later Truss spoke."
+    mentions = code(nlp, text, small)
+    assert [(m.text, m.code) for m in mentions] == [
+        ("Liz Truss", "GBRGOV"), ("British foreign secretary", "GBRGOV"), ("Truss", "GBRGOV"),
+    ]  # fmt: skip
+    assert mentions[0].rule.startswith("appos:") and mentions[2].rule.startswith("coref:")
+    found = by_text(code(nlp, "Russia's foreign minister met the protesters' children.", small))
+    assert found["Russia's foreign minister"].code == "RUSGOV"
+    assert found["protesters"].code == "OPP"  # the children are not protesters
