@@ -129,7 +129,7 @@ def _borrowed_subject(verb: Token) -> list[Token]:
     if verb.dep_ == "xcomp":
         objects = _children(head, OBJECT_DEPS)
         return objects or subjects(head)
-    if verb.dep_ in ("conj", "advcl", "pcomp", "dep"):
+    if verb.dep_ in ("conj", "advcl", "pcomp", "dep", "acomp"):
         return subjects(head)
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]

@@ -19,9 +19,18 @@ from eventwire.events.arguments import (
     MentionIndex,
     actors_of,
     nominal_arguments,
+    subjects,
     verbal_arguments,
 )
-from eventwire.events.demand import demand_code, is_deontic
+from eventwire.events.demand import (
+    APPEAL_HEADS,
+    INTENT_HEADS,
+    appeal_code,
+    demand_code,
+    governing_head,
+    intent_code,
+    is_deontic,
+)
 from eventwire.events.lexicon import EventLexicon
 from eventwire.events.modality import REPORTING_VERBS, modality_of
 from eventwire.events.salience import order_events
@@ -199,7 +208,48 @@ def _sentence_drafts(
             )
         if sources and is_deontic(trigger.token) and (quoted or speaker is not None):
             drafts.extend(_demands(trigger, sentence, para, sources, speaker, index, mentions))
-    return _drop_bare_statements(drafts)
+    return _drop_bare_statements(_speech_acts(drafts, index))
+
+
+def _speech_act(draft: _Draft, head: Token, index: MentionIndex) -> list[_Draft]:
+    """The intent or appeal that a verb with an open complement expresses."""
+    lemma = head.lemma_.lower()
+    has_object = any(c.dep_ == "dobj" for c in head.children)
+    pairs: list[tuple[ActorMention | None, ActorMention | None]]
+    if lemma in APPEAL_HEADS and has_object and draft.source is not None:
+        code, kind = appeal_code(draft.code), "appeal"
+        pairs = [(asker, draft.source) for asker in actors_of(subjects(head), index)]
+    elif lemma in INTENT_HEADS and not has_object:
+        code, kind = intent_code(draft.code), "intent"
+        pairs = [(draft.source, draft.target)]
+    else:
+        return []
+    if code is None:
+        return []
+    trigger = replace(
+        draft.trigger, token=head, words=(head,),
+        evidence=draft.trigger.words + draft.trigger.evidence, specificity=12,
+    )
+    note = f"{kind}: {head.text!r} + {draft.trigger.token.text!r} [{draft.code}]"
+    modality = modality_of(head, False, draft.modality.reported)
+    return [
+        replace(draft, trigger=trigger, source=s, target=t, code=code, modality=modality,
+                rule_note=note)
+        for s, t in pairs
+        if s is not None and s != t
+    ]
+
+
+def _speech_acts(drafts: list[_Draft], index: MentionIndex) -> list[_Draft]:
+    """Add intents and appeals; they replace the generic coding of their own verb."""
+    acts: list[_Draft] = []
+    for draft in drafts:
+        head = governing_head(draft.trigger.token)
+        if head is not None and not draft.rule_note:
+            acts.extend(a for a in _speech_act(draft, head, index) if a not in acts)
+    heads = {a.trigger.token.i for a in acts}
+    kept = [d for d in drafts if d.trigger.token.i not in heads or d.trigger.specificity >= 10]
+    return kept + acts
 
 
 def _mention_in(speaker: Speaker | None, mentions: Sequence[ActorMention]) -> ActorMention | None:

@@ -72,3 +72,61 @@ def demand_code(demanded: str, lemma: str) -> str:
         if demanded.startswith(prefix):
             return code
     return "100"
+
+
+INTENT_HEADS = frozenset(
+    {"agree", "pledge", "promise", "vow", "offer", "decide", "plan", "intend", "prepare",
+     "commit", "undertake", "consent", "resolve", "volunteer", "aim", "seek", "want", "hope",
+     "expect", "threaten", "willing", "ready", "prepared", "determined", "eager", "keen"}
+)  # fmt: skip
+"""Commissives: "X agreed to withdraw" is X's expressed intent to withdraw."""
+APPEAL_HEADS = frozenset(
+    {"urge", "ask", "call", "appeal", "press", "encourage", "persuade", "want", "invite",
+     "request", "implore", "exhort"}
+)  # fmt: skip
+"""Directives: "X urged Y to withdraw" is X's appeal to Y."""
+
+_INTENT_BY_PREFIX: tuple[tuple[str, str], ...] = (
+    ("071", "0331"), ("072", "0332"), ("073", "0333"), ("074", "0334"), ("07", "033"),
+    ("081", "0351"), ("082", "0352"), ("083", "034"), ("084", "0353"), ("085", "0354"),
+    ("086", "0355"), ("087", "0356"), ("08", "035"),
+    ("061", "0311"), ("062", "0312"), ("063", "0313"), ("064", "0314"), ("06", "031"),
+    ("05", "032"), ("04", "036"), ("03", ""), ("14", "133"), ("15", "138"), ("16", "131"),
+    ("17", "137"), ("18", "138"), ("19", "138"), ("20", "138"),
+)  # fmt: skip
+"""Intended event → CAMEO intent (root 03) or threat (root 13) code; "" keeps the code."""
+_APPEAL_BY_PREFIX: tuple[tuple[str, str], ...] = (
+    ("071", "0231"), ("072", "0232"), ("073", "0233"), ("074", "0234"), ("07", "023"),
+    ("081", "0251"), ("082", "0252"), ("083", "024"), ("084", "0253"), ("085", "0254"),
+    ("086", "0255"), ("087", "0256"), ("08", "025"),
+    ("061", "0211"), ("062", "0212"), ("063", "0213"), ("064", "0214"), ("06", "021"),
+    ("05", "022"), ("04", "026"), ("03", "020"),
+)  # fmt: skip
+"""Event asked for → CAMEO appeal (root 02) code, by the parallel subcodes of CAMEO."""
+
+
+def _mapped(code: str, table: tuple[tuple[str, str], ...]) -> str | None:
+    for prefix, mapped in table:
+        if code.startswith(prefix):
+            return mapped or code
+    return None
+
+
+def intent_code(intended: str) -> str | None:
+    """The intent or threat code for an intended event, None when CAMEO has none."""
+    return _mapped(intended, _INTENT_BY_PREFIX)
+
+
+def appeal_code(asked: str) -> str | None:
+    """The appeal code for an event one actor asks another to carry out."""
+    return _mapped(asked, _APPEAL_BY_PREFIX)
+
+
+def governing_head(token: Token) -> Token | None:
+    """The verb whose open complement ``token`` is ("agreed to [withdraw]")."""
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ in ("xcomp",) and node.head.i != node.i:
+        return node.head
+    return None

@@ -86,7 +86,7 @@ def modality_of(token: Token, nominal: bool, quoted: bool) -> Modality:
         lemma = upper.lemma_.lower()
         complement = lower.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "dep", "prep")
         if complement and lemma in HYPOTHETICAL_HEADS:
-            hypothetical = hypothetical or lemma not in FUTURE_HEADS
+            hypothetical = True
             future = future or lemma in FUTURE_HEADS
         if lower.dep_ in ("xcomp", "conj") and _is_negated(upper):
             negated = negated or lower.dep_ == "xcomp"
