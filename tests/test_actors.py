@@ -121,6 +121,7 @@ def test_metonym_as_actor_and_as_place(nlp: Language, small: ActorDictionary) ->
     assert place == []
     both = code(nlp, "The Kremlin warned diplomats who flew to Moscow and Kremlin.", small)
     assert [m.text for m in both] == ["Kremlin"]
+    assert code(nlp, "The Moscow Times reported the story.", small) == []
 
 
 def test_date_limited_person(nlp: Language, small: ActorDictionary) -> None:

@@ -5,8 +5,10 @@ adjective, an agent title, perhaps a person) but names one actor.  Hits are grou
 by the noun-phrase head they modify, read off the dependency parse: a hit joins the
 word it is a compound, adjective, possessor or name part of, as long as that word is
 itself in a hit or is a proper name to its right (the person's name a title
-precedes).  The group's code is the most specific actor name in it (the one nearest
-the head), completed by the roles of its agents when that name is a bare country.
+precedes).  The group's code comes from its most specific actor name, completed by
+the roles of its agents when that name is a bare country.  A metonym that is the
+place of an event ("talks in Moscow") or the first word of another name ("the
+Moscow Times") names no actor.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from eventwire.model import ActorMention
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "nn"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near"})
+PERSONISH = frozenset({"", "PERSON"})
+"""Entity types of a proper name a title may precede (not "Post" in "Washington Post")."""
 ROLE_CODES = TYPE_CODES - INTERNATIONAL
 ROLE_ALIASES = {"PPL": "CVL"}
 """Phoenix's ``~PPL`` ("people") is not a CAMEO role; CAMEO calls them civilians."""
@@ -148,7 +152,7 @@ def group_head(token: Token, roots: dict[int, Token], names: set[int]) -> Token:
         parent = token.head
         if parent.i in roots:
             token = roots[parent.i]
-        elif parent.pos_ == "PROPN" and parent.i > token.i:
+        elif parent.pos_ == "PROPN" and parent.i > token.i and parent.ent_type_ in PERSONISH:
             token = parent
         else:
             break
@@ -177,6 +181,11 @@ def is_place(token: Token) -> bool:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
+def in_other_name(token: Token) -> bool:
+    """Whether a token is the first part of a longer proper name ("Washington Post")."""
+    return token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i > token.i
 
 
 def _base(hits: Sequence[Hit]) -> tuple[Hit | None, list[RolePart]]:
@@ -241,7 +250,7 @@ def build_found(doc: Doc, head: Token, hits: Sequence[Hit], place: Place) -> Fou
     """The mention a group of hits makes, or ``None`` when it names nobody."""
     base, extra = _base(hits)
     metonym = base is not None and isinstance(base.entry, Metonym) and base.entry.metonymic
-    if metonym and not extra and is_place(head):
+    if metonym and not extra and (is_place(head) or in_other_name(head)):
         return None
     code = combine(_base_code(doc, base, extra), extra)
     if code is None:
