@@ -129,9 +129,13 @@ def _index(entries: Iterable[Entry]) -> dict[str, tuple[Entry, ...]]:
     }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ActorDictionary:
-    """Everything the actor stage looks words up in, with its notice and sources."""
+    """Everything the actor stage looks words up in, with its notice and sources.
+
+    Compared and hashed by identity: it is one loaded resource, and hashing tens of
+    thousands of entries (say, as an ``lru_cache`` key) would cost more than a lookup.
+    """
 
     actors: tuple[ActorEntry, ...]
     agents: tuple[AgentEntry, ...]
