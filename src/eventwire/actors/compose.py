@@ -222,6 +222,19 @@ def _base_code(doc: Doc, base: Hit | None, extra: Sequence[RolePart]) -> str | N
     return base.code
 
 
+def _named_country(doc: Doc, base: Hit | None, hits: Sequence[Hit], code: str) -> str:
+    """An institution keeps the country the text names for it: Phoenix codes some
+    generic institutions as one country's ("SENATE" is USAGOVLEG), but "Rwanda's
+    Senate" is Rwanda's.  Persons keep their own entry's country."""
+    if base is None or base.code is None or hit_root(doc, base).ent_type_ == "PERSON":
+        return code
+    for hit in hits:
+        plain = isinstance(hit.entry, ActorEntry) and hit.code is not None and len(hit.code) == 3
+        if plain and hit.start < base.start and hit.code and hit.code != code[:3]:
+            return hit.code + code[3:]
+    return code
+
+
 def head_titles(head: Token, hits: Sequence[Hit]) -> tuple[tuple[str, ...], ...]:
     """The titles that say what the phrase's head is: those of the hit holding the
     head, else of the last agent before it ("Foreign Secretary" in "UK Foreign
@@ -255,6 +268,7 @@ def build_found(doc: Doc, head: Token, hits: Sequence[Hit], place: Place) -> Fou
     code = combine(_base_code(doc, base, extra), extra)
     if code is None:
         return None
+    code = _named_country(doc, base, hits, code)
     start = min(hits[0].start, head.i)
     end = max(max(h.end for h in hits), head.i + 1)
     country, roles = split_code(code)

@@ -11,7 +11,7 @@ when an actor mention of the actor stage lies inside its noun phrase.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -79,12 +79,33 @@ def _phrase_tokens(head: Token) -> list[tuple[int, Token]]:
 
 
 def actor_of_phrase(head: Token, index: MentionIndex) -> ActorMention | None:
-    """The actor a noun phrase names: its own head, else the nearest mention in it."""
+    """The actor a noun phrase names: its own head, else the nearest mention in it.
+
+    A role without a country ("a court", "the mayor") takes the country named inside
+    its own phrase ("a court in Guyana", "the mayor of Nablus").
+    """
     for _depth, token in _phrase_tokens(head):
         mention = index.at(token)
         if mention is not None:
+            if mention.country is None:
+                return _with_country(mention, head, index)
             return mention
     return None
+
+
+def _with_country(role: ActorMention, head: Token, index: MentionIndex) -> ActorMention:
+    for token in head.subtree:
+        if token.dep_ not in ("pobj", "poss", "compound", "amod", "nmod"):
+            continue
+        place = index.at(token)
+        if place is None or place is role or place.country is None:
+            continue
+        if place.span[0] >= role.span[0] and place.span[1] <= role.span[1]:
+            continue
+        code = place.country + "".join(role.roles)
+        rule = f"{role.rule}; country from {place.text!r} ({place.rule})"
+        return replace(role, code=code, country=place.country, rule=rule)
+    return role
 
 
 def conjuncts(head: Token) -> list[Token]:
