@@ -168,6 +168,8 @@ def _dyads(
     pairs: list[tuple[ActorMention | None, ActorMention | None, str]] = []
     for source in some_sources:
         for target in some_targets:
+            if source is not None and target is not None and source.code == target.code:
+                continue  # "their countries", "its own forces": no dyad with itself
             pairs.append((source, target, code))
             if reverse and source is not None and target is not None:
                 pairs.append((target, source, reverse))
@@ -208,7 +210,24 @@ def _sentence_drafts(
             )
         if sources and is_deontic(trigger.token) and (quoted or speaker is not None):
             drafts.extend(_demands(trigger, sentence, para, sources, speaker, index, mentions))
-    return _drop_bare_statements(_speech_acts(drafts, index))
+    return _drop_background(_drop_bare_statements(_speech_acts(drafts, index)))
+
+
+def _in_background(token: Token) -> bool:
+    """Whether a trigger sits in a relative or participial clause that describes a
+    participant ("rebels who overran it", "a body linked to ...")."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl"):
+            return True
+        node = node.head
+    return False
+
+
+def _drop_background(drafts: list[_Draft]) -> list[_Draft]:
+    """Background clauses are coded only when the sentence has no event of its own."""
+    main = [d for d in drafts if not _in_background(d.trigger.token)]
+    return main if main else drafts
 
 
 def _speech_act(draft: _Draft, head: Token, index: MentionIndex) -> list[_Draft]:

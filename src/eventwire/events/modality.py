@@ -96,10 +96,22 @@ def modality_of(token: Token, nominal: bool, quoted: bool) -> Modality:
             hypothetical = True
     if nominal:
         hypothetical = hypothetical or _unreal_noun(token)
+    hypothetical = hypothetical or _purpose(token)
     hypothetical = hypothetical or (not nominal and is_deontic(token))
     if token.dep_ == "nsubj" and _aux_words(token.head) & HYPOTHETICAL_AUX:
         hypothetical = True
     return Modality(negated=negated, hypothetical=hypothetical, future=future, reported=reported)
+
+
+def _purpose(token: Token) -> bool:
+    """ "... began a strike to demand X": the demand is the aim, not yet an event."""
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    return infinitive and node.dep_ in ("advcl", "acl") or (
+        node.dep_ == "pcomp" and node.head.lower_ in ("for", "of")
+    )
 
 
 def _unreal_noun(noun: Token) -> bool:

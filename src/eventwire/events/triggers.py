@@ -161,7 +161,7 @@ def find_triggers(
     triggers: list[Trigger] = []
     for token in sentence:
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
-            if _is_modal_use(token):
+            if _is_modal_use(token) or token.dep_ == "prep":  # "according to", "following"
                 continue
             trigger = code_trigger(token, verbs, valid)
             trigger = _as_speech(trigger) if trigger is not None else None
