@@ -109,7 +109,7 @@ def _purpose(token: Token) -> bool:
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-    return infinitive and node.dep_ in ("advcl", "acl") or (
+    return (infinitive and node.dep_ in ("advcl", "acl")) or (
         node.dep_ == "pcomp" and node.head.lower_ in ("for", "of")
     )
 
