@@ -30,6 +30,7 @@ from eventwire.events.demand import (
     governing_head,
     intent_code,
     is_deontic,
+    refusal_code,
 )
 from eventwire.events.lexicon import EventLexicon
 from eventwire.events.modality import REPORTING_VERBS, modality_of
@@ -130,6 +131,22 @@ def _cataphora(heads: Sequence[Token], index: MentionIndex) -> list[ActorMention
     return actors_of([c for c in root.children if c.dep_ == "nsubj"], index)
 
 
+def _reporter_as_subject(
+    token: Token, heads: Sequence[Token], index: MentionIndex
+) -> list[ActorMention]:
+    """ "Switzerland said it had expelled ...": an unresolved pronoun subject of
+    reported speech is the reporting subject."""
+    if not heads or heads[0].lower_ not in ("it", "they", "we", "he", "she"):
+        return []
+    node = token
+    while node.head.i != node.i:
+        parent = node.head
+        if node.dep_ in ("ccomp", "parataxis") and parent.lemma_.lower() in REPORTING_VERBS:
+            return actors_of(subjects(parent), index)
+        node = parent
+    return []
+
+
 def _complement_subject(trigger: Token) -> list[Token]:
     """For "X warned that Y ...": Y is the target of the warning."""
     for child in trigger.children:
@@ -146,6 +163,8 @@ def _arguments(
     sources = actors_of(heads[0], index)
     if not sources and trigger.nominal:
         sources = _cataphora(heads[0], index)
+    if not sources:
+        sources = _reporter_as_subject(token, heads[0], index)
     targets = _first_actor(heads[1], index)
     if not targets and not trigger.nominal and not trigger.code.startswith("01"):
         targets = _first_actor(_complement_subject(token), index)
@@ -210,7 +229,23 @@ def _sentence_drafts(
             )
         if sources and is_deontic(trigger.token) and (quoted or speaker is not None):
             drafts.extend(_demands(trigger, sentence, para, sources, speaker, index, mentions))
-    return _drop_background(_drop_bare_statements(_speech_acts(drafts, index)))
+    drafts = _speech_acts(drafts, index) + _refusals(drafts)
+    return _drop_background(_drop_bare_statements(drafts))
+
+
+def _refusals(drafts: list[_Draft]) -> list[_Draft]:
+    """ "X will not accept refugees" is X rejecting them: a negated cooperative act
+    of a source is coded as the source's rejection (CAMEO root 12)."""
+    found: list[_Draft] = []
+    for draft in drafts:
+        modality = draft.modality
+        code = refusal_code(draft.code) if modality.negated else None
+        if code is None or draft.source is None or draft.rule_note:
+            continue
+        note = f"refusal: not {draft.trigger.token.text!r} [{draft.code}]"
+        counted = Modality(reported=modality.reported, future=modality.future)
+        found.append(replace(draft, code=code, modality=counted, rule_note=note))
+    return found
 
 
 def _in_background(token: Token) -> bool:

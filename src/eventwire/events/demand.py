@@ -130,3 +130,15 @@ def governing_head(token: Token) -> Token | None:
     if node.dep_ in ("xcomp",) and node.head.i != node.i:
         return node.head
     return None
+
+
+_REFUSAL_BY_PREFIX: tuple[tuple[str, str], ...] = (
+    ("03", "120"), ("04", "125"), ("05", "120"), ("06", "121"), ("07", "122"),
+    ("083", "123"), ("08", "124"),
+)  # fmt: skip
+"""A cooperative act someone says they do not do → CAMEO reject (root 12) code."""
+
+
+def refusal_code(refused: str) -> str | None:
+    """The rejection code for a negated cooperative event ("will not accept")."""
+    return _mapped(refused, _REFUSAL_BY_PREFIX)
