@@ -25,6 +25,7 @@ from eventwire.events.arguments import (
 from eventwire.events.demand import (
     APPEAL_HEADS,
     INTENT_HEADS,
+    INVITE_HEADS,
     appeal_code,
     demand_code,
     governing_head,
@@ -48,6 +49,7 @@ from eventwire.model import ActorMention, CodeInfo, Event, Evidence, Modality, S
 from eventwire.parse import ParsedArticle, ParsedParagraph
 
 CodeLookup = Callable[[str], CodeInfo]
+INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
 
 
 @dataclass(frozen=True)
@@ -229,8 +231,23 @@ def _sentence_drafts(
             )
         if sources and is_deontic(trigger.token) and (quoted or speaker is not None):
             drafts.extend(_demands(trigger, sentence, para, sources, speaker, index, mentions))
-    drafts = _speech_acts(drafts, index) + _refusals(drafts)
+    drafts = [_as_intent(d) for d in _speech_acts(drafts, index) + _refusals(drafts)]
     return _drop_background(_drop_bare_statements(drafts))
+
+
+def _as_intent(draft: _Draft) -> _Draft:
+    """ "Turkey will allow refugees to return": what an actor says it will do is, as
+    an event, its expressed intent (CAMEO 03) or threat (13); the act itself has not
+    happened yet."""
+    if not draft.modality.future or draft.modality.hypothetical or draft.rule_note:
+        return draft
+    if draft.code[:2] not in INTENT_ROOTS:
+        return draft
+    code = intent_code(draft.code)
+    if code is None or code == draft.code:
+        return draft
+    note = f"intent: will {draft.trigger.token.text!r} [{draft.code}]"
+    return replace(draft, code=code, rule_note=note)
 
 
 def _refusals(drafts: list[_Draft]) -> list[_Draft]:
@@ -270,9 +287,16 @@ def _speech_act(draft: _Draft, head: Token, index: MentionIndex) -> list[_Draft]
     lemma = head.lemma_.lower()
     has_object = any(c.dep_ == "dobj" for c in head.children)
     pairs: list[tuple[ActorMention | None, ActorMention | None]]
-    if lemma in APPEAL_HEADS and has_object and draft.source is not None:
+    if draft.trigger.reverse_code == draft.code and draft.code != draft.trigger.code:
+        return []  # the reverse reading of a paired code ("host" of "visit") asks nothing
+    askers = actors_of(subjects(head), index)
+    if lemma in INVITE_HEADS and has_object and draft.source is not None:
+        # an invitation is the inviter's intent to receive: CAMEO 036, not an appeal
+        code, kind = intent_code(draft.code), "invitation"
+        pairs = [(asker, draft.source) for asker in askers]
+    elif lemma in APPEAL_HEADS and has_object and draft.source is not None:
         code, kind = appeal_code(draft.code), "appeal"
-        pairs = [(asker, draft.source) for asker in actors_of(subjects(head), index)]
+        pairs = [(asker, draft.source) for asker in askers]
     elif lemma in INTENT_HEADS and not has_object:
         code, kind = intent_code(draft.code), "intent"
         pairs = [(draft.source, draft.target)]

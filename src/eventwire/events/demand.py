@@ -80,8 +80,10 @@ INTENT_HEADS = frozenset(
      "expect", "threaten", "willing", "ready", "prepared", "determined", "eager", "keen"}
 )  # fmt: skip
 """Commissives: "X agreed to withdraw" is X's expressed intent to withdraw."""
+INVITE_HEADS = frozenset({"invite"})
+"""'X invited Y to visit' expresses X's readiness to receive Y."""
 APPEAL_HEADS = frozenset(
-    {"urge", "ask", "call", "appeal", "press", "encourage", "persuade", "want", "invite",
+    {"urge", "ask", "call", "appeal", "press", "encourage", "persuade", "want",
      "request", "implore", "exhort"}
 )  # fmt: skip
 """Directives: "X urged Y to withdraw" is X's appeal to Y."""

@@ -79,8 +79,13 @@ def modality_of(token: Token, nominal: bool, quoted: bool) -> Modality:
     """The modality flags of the event carried by ``token``."""
     chain = _governing_chain(token)
     negated = _is_negated(token)
-    hypothetical = _conditional(token) or bool(_aux_words(token) & HYPOTHETICAL_AUX)
-    future = bool(_aux_words(token) & FUTURE_AUX)
+    aux = _aux_words(token)
+    conditional = _conditional(token)
+    future = bool(aux & FUTURE_AUX)
+    if "would" in aux and not conditional and _reported_clause(token):
+        # "said it would allow": the future of the past, not a hypothetical
+        aux, future = aux - {"would"}, True
+    hypothetical = conditional or bool(aux & HYPOTHETICAL_AUX)
     reported = quoted
     for upper, lower in zip(chain[1:], chain, strict=False):
         lemma = upper.lemma_.lower()
@@ -101,6 +106,14 @@ def modality_of(token: Token, nominal: bool, quoted: bool) -> Modality:
     if token.dep_ == "nsubj" and _aux_words(token.head) & HYPOTHETICAL_AUX:
         hypothetical = True
     return Modality(negated=negated, hypothetical=hypothetical, future=future, reported=reported)
+
+
+def _reported_clause(token: Token) -> bool:
+    """Whether ``token`` heads (or is coordinated in) the content of reported speech."""
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in REPORTING_VERBS
 
 
 def _purpose(token: Token) -> bool:
