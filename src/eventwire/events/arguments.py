@@ -26,10 +26,10 @@ TARGET_PREPOSITIONS = (
 )  # fmt: skip
 NOMINAL_TARGET_PREPOSITIONS = ("with", "against", "on", "of", "between", "to", "into", "in")
 NP_BREAKS = frozenset({"relcl", "acl", "ccomp", "advcl", "punct", "cc", "appos"})
-PHRASE_PREPOSITIONS = frozenset({"of", "from", "by", "'s"})
+PHRASE_PREPOSITIONS = frozenset({"of", "from", "by", "'s", "with", "against"})
 """Prepositions through which a noun phrase names its actor ("the claims from the
-West", "the build-up of Russian forces"); others add a topic or a place
-("cooperation on Afghanistan", "talks in Moscow"), not an actor."""
+West", "the build-up of Russian forces", "an agreement with the EU"); others add a
+topic or a place ("cooperation on Afghanistan", "talks in Moscow"), not an actor."""
 
 
 @dataclass(frozen=True)

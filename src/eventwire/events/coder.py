@@ -232,7 +232,42 @@ def _sentence_drafts(
         if sources and is_deontic(trigger.token) and (quoted or speaker is not None):
             drafts.extend(_demands(trigger, sentence, para, sources, speaker, index, mentions))
     drafts = [_as_intent(d) for d in _speech_acts(drafts, index) + _refusals(drafts)]
+    drafts += _accusations(drafts, mentions)
     return _drop_background(_drop_bare_statements(drafts))
+
+
+ACCUSING_VERBS = frozenset({"claim", "allege", "accuse", "charge"})
+CONFLICT_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+
+
+def _accusations(drafts: list[_Draft], mentions: Sequence[ActorMention]) -> list[_Draft]:
+    """ "Israel said a mortar was fired at it from Gaza": an actor that reports force
+    used by another actor accuses it (CAMEO 112), as PETRARCH and CAMEO code it."""
+    found: list[_Draft] = []
+    for draft in drafts:
+        if draft.code[:2] not in CONFLICT_ROOTS or draft.source is None or draft.rule_note:
+            continue
+        verb = _reporting_verb(draft.trigger.token)
+        if verb is None or verb.lemma_.lower() not in ACCUSING_VERBS:
+            continue
+        accuser = _mention_in(speaker_from_verb(verb, draft.offset), mentions)
+        if accuser is None or accuser.country is None or accuser.code == draft.source.code:
+            continue
+        note = f"accusation: {verb.text!r} reports {draft.trigger.token.text!r} [{draft.code}]"
+        trigger = replace(draft.trigger, token=verb, words=(verb,), evidence=draft.trigger.words)
+        found.append(replace(draft, trigger=trigger, source=accuser, target=draft.source,
+                             code="112", modality=Modality(), rule_note=note))
+    return found
+
+
+def _reporting_verb(token: Token) -> Token | None:
+    node = token
+    while node.head.i != node.i:
+        parent = node.head
+        if node.dep_ in ("ccomp", "parataxis") and parent.lemma_.lower() in REPORTING_VERBS:
+            return parent
+        node = parent
+    return None
 
 
 def _as_intent(draft: _Draft) -> _Draft:
