@@ -170,6 +170,8 @@ def subjects(verb: Token) -> list[Token]:
 def verbal_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
     """Heads of the source and target phrases of a verbal trigger."""
     passive = _children(verb, PASSIVE_SUBJECT_DEPS)
+    if not passive and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        passive = [verb.head]  # "soldiers killed by ...": the noun is what was done to
     if passive:
         agents = [
             obj

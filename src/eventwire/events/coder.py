@@ -233,7 +233,24 @@ def _sentence_drafts(
             drafts.extend(_demands(trigger, sentence, para, sources, speaker, index, mentions))
     drafts = [_as_intent(d) for d in _speech_acts(drafts, index) + _refusals(drafts)]
     drafts += _accusations(drafts, mentions)
-    return _drop_background(_drop_bare_statements(drafts))
+    return _unique(_drop_background(_drop_bare_statements(drafts)))
+
+
+def _unique(drafts: list[_Draft]) -> list[_Draft]:
+    """One event per dyad, code and trigger: coordinated clauses can repeat one."""
+    seen: set[tuple[str, str, str, int]] = set()
+    kept: list[_Draft] = []
+    for draft in drafts:
+        key = (
+            draft.source.code if draft.source else "-",
+            draft.target.code if draft.target else "-",
+            draft.code,
+            draft.trigger.token.i,
+        )
+        if key not in seen:
+            seen.add(key)
+            kept.append(draft)
+    return kept
 
 
 ACCUSING_VERBS = frozenset({"claim", "allege", "accuse", "charge"})
