@@ -183,7 +183,8 @@ def _dyads(
     some_targets: list[ActorMention | None] = list(targets) or [None]
     if reverse == "reversed":
         return [(t, s, code) for s in some_sources for t in some_targets]
-    if reverse and len(sources) > 1:
+    mutual = code[:2] == "04" and not targets  # "A, B and C met": each met the others
+    if (reverse or mutual) and len(sources) > 1:
         # "A and B discussed X": the two sides are the dyad, X is the topic
         return [(a, b, code) for a in sources for b in sources if a is not b]
     pairs: list[tuple[ActorMention | None, ActorMention | None, str]] = []
