@@ -10,8 +10,6 @@ every phrase by its first word so that a token finds its candidates in one looku
 from __future__ import annotations
 
 import datetime as dt
-import gzip
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,6 +32,7 @@ from eventwire.lexicon.agents import (
     parse_agent_file,
     parse_agent_text,
 )
+from eventwire.lexicon.packed import read_packed, write_packed
 
 __all__ = [
     "ActorDictionary",
@@ -180,16 +179,12 @@ def dump_actors(entries: Sequence[ActorEntry], path: Path, *, notice: str) -> Pa
         "codes": [[_code_row(code) for code in codes] for codes in code_sets],
         "actors": rows,
     }
-    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-    path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))  # reproducible bytes
-    return path
+    return write_packed(path, document)
 
 
 def load_actors(data: bytes, origin: str) -> tuple[tuple[ActorEntry, ...], str]:
     """Actor entries and notice from the bytes of a file written by :func:`dump_actors`."""
-    document = json.loads(gzip.decompress(data))
-    if document.get("format") != ACTORS_FORMAT:
-        raise DictionaryError(origin, 0, f"not an {ACTORS_FORMAT} file")
+    document = read_packed(data, origin, ACTORS_FORMAT)
     code_sets = [
         tuple(DatedCode(code, _day(start), _day(end)) for code, start, end in codes)
         for codes in document["codes"]

@@ -11,8 +11,6 @@ is read as the ``!MINIST!`` set: minister(s), ministry, ministries.
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +20,7 @@ from typing import Any
 from eventwire.errors import DictionaryError
 from eventwire.lexicon.actors_parse import content_lines
 from eventwire.lexicon.actors_words import display_name, phrase_words
+from eventwire.lexicon.packed import read_packed, write_packed
 
 AGENTS_FORMAT = "eventwire-agents/1"
 
@@ -136,16 +135,12 @@ def dump_agents(entries: Sequence[AgentEntry], path: Path, *, notice: str) -> Pa
     document: dict[str, Any] = {
         "format": AGENTS_FORMAT, "notice": notice, "sources": sources, "agents": rows,
     }
-    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-    path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))  # reproducible bytes
-    return path
+    return write_packed(path, document)
 
 
 def load_agents(data: bytes, origin: str) -> tuple[tuple[AgentEntry, ...], str]:
     """Agents and notice from the bytes of a file written by :func:`dump_agents`."""
-    document = json.loads(gzip.decompress(data))
-    if document.get("format") != AGENTS_FORMAT:
-        raise DictionaryError(origin, 0, f"not an {AGENTS_FORMAT} file")
+    document = read_packed(data, origin, AGENTS_FORMAT)
     sources = document["sources"]
     entries = tuple(
         AgentEntry(tuple(words.split(" ")), code, line, name, sources[source])

@@ -17,8 +17,6 @@ dictionary, recorded in the compiled file under ``dropped``.
 
 from __future__ import annotations
 
-import gzip
-import json
 import logging
 from collections import Counter
 from collections.abc import Mapping
@@ -29,6 +27,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from eventwire.errors import DictionaryError
+from eventwire.lexicon.packed import read_packed, write_packed
 from eventwire.lexicon.verbs_parse import compile_text
 from eventwire.lexicon.verbs_types import (
     Element,
@@ -175,7 +174,7 @@ def dump_verbs(d: VerbDictionary, path: Path, *, dropped: Mapping[str, int] | No
     """Write gzip JSON; byte-identical for the same dictionary (gzip mtime is 0)."""
     table = _Table()
     blocks = [_block_json(block, table) for block in d.blocks]
-    data = {
+    data: dict[str, Any] = {
         "format": FORMAT,
         "origin": d.origin,
         "notice": d.notice,
@@ -183,8 +182,7 @@ def dump_verbs(d: VerbDictionary, path: Path, *, dropped: Mapping[str, int] | No
         "alternatives": [[list(alt) for alt in alts] for alts in table.index],
         "blocks": blocks,
     }
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    path.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+    write_packed(path, data)
 
 
 def _element(raw: list[Any], alternatives: list[tuple[tuple[str, ...], ...]]) -> Element:
@@ -217,10 +215,8 @@ def _block(raw: list[Any], alternatives: list[tuple[tuple[str, ...], ...]]) -> V
 
 
 def _from_bytes(data: bytes, name: str) -> VerbDictionary:
+    raw = read_packed(data, name, FORMAT)
     try:
-        raw = json.loads(gzip.decompress(data))
-        if raw.get("format") != FORMAT:
-            raise DictionaryError(name, 0, f"not a {FORMAT} file")
         alternatives = [tuple(tuple(alt) for alt in alts) for alts in raw["alternatives"]]
         blocks = tuple(_block(b, alternatives) for b in raw["blocks"])
         return stamp_origin(VerbDictionary(blocks, raw["origin"], raw["notice"]))
