@@ -106,6 +106,10 @@ PLOVER_OVERRIDES: Final = MappingProxyType({
     "1951": ("ASSAULT", "aerial"),
     "1952": ("ASSAULT", "drone"),
     "176": ("COERCE", "cyber"),
+    "105": ("REQUEST", "meet"),
+    "106": ("REQUEST", "yield"),
+    "107": ("REQUEST", "yield"),
+    "108": ("REQUEST", "meet"),
 })
 """PLOVER (type, mode) for codes CAMEO2PLOVER misses or gives an invalid mode.
 
@@ -114,6 +118,11 @@ is not an ASSAULT mode; the PLOVER codebook's ``destroy`` ("destroy property") i
 CAMEO 1.1b3 additions 1834 (location bombing), 1951/1952 (precision-guided and
 remotely piloted aerial munitions) and 176 (attack cybernetically) have no
 CAMEO2PLOVER row; the PLOVER codebook has modes made for them.
+
+105-108 are numbered differently in CAMEO2PLOVER than in CAMEO 1.1b3 (GDELT's table,
+whose names eventwire uses): CAMEO2PLOVER's 106 is "demand meeting", CAMEO's 106 is
+"demand withdrawal".  The rows are matched by meaning: 105 demand mediation and 108
+demand meeting → ``meet``; 106 demand withdrawal and 107 demand ceasefire → ``yield``.
 """
 
 
