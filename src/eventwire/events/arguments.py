@@ -61,6 +61,14 @@ class MentionIndex:
         return None
 
 
+TARGETING_NOUNS = frozenset(
+    {"sanction", "attack", "strike", "airstrike", "raid", "embargo", "ban", "pressure",
+     "restriction", "assault", "offensive", "boycott", "tariff", "blockade", "curfew",
+     "war", "campaign", "crackdown", "threat", "criticism", "accusation", "pressure"}
+)  # fmt: skip
+"""Nouns whose "on"/"at" phrase names whom they are aimed at ("sanctions on Iran")."""
+
+
 def _phrase_tokens(head: Token) -> list[tuple[int, Token]]:
     """Tokens of a noun phrase with their depth below its head, nearest first."""
     found: list[tuple[int, Token]] = []
@@ -71,11 +79,17 @@ def _phrase_tokens(head: Token) -> list[tuple[int, Token]]:
         for child in token.children:
             if child.dep_ in NP_BREAKS or child.dep_ == "conj":
                 continue
-            if child.dep_ == "prep" and child.lower_ not in PHRASE_PREPOSITIONS:
+            if child.dep_ == "prep" and not _names_actor(token, child):
                 continue
             stack.append((depth + 1, child))
     found.sort(key=lambda pair: (pair[0], pair[1].i))
     return found
+
+
+def _names_actor(noun: Token, prep: Token) -> bool:
+    if prep.lower_ in PHRASE_PREPOSITIONS:
+        return True
+    return prep.lower_ in ("on", "at", "upon") and noun.lemma_.lower() in TARGETING_NOUNS
 
 
 def actor_of_phrase(head: Token, index: MentionIndex) -> ActorMention | None:

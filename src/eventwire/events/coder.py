@@ -379,8 +379,7 @@ def _speech_acts(drafts: list[_Draft], index: MentionIndex) -> list[_Draft]:
         if head is not None and not draft.rule_note:
             acts.extend(a for a in _speech_act(draft, head, index) if a not in acts)
     heads = {a.trigger.token.i for a in acts}
-    kept = [d for d in drafts if d.trigger.token.i not in heads or d.trigger.specificity >= 10]
-    return kept + acts
+    return [d for d in drafts if d.trigger.token.i not in heads] + acts
 
 
 def _mention_in(speaker: Speaker | None, mentions: Sequence[ActorMention]) -> ActorMention | None:

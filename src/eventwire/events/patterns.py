@@ -49,6 +49,12 @@ def clause_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
         target.extend(t for t in child.subtree if not _in_other_clause(t, child))
     before.sort(key=lambda t: t.i)
     after.sort(key=lambda t: t.i)
+    passive = [c for c in trigger.children if c.dep_ in ("nsubjpass", "csubjpass")]
+    if passive:
+        # "evidence was presented": the object words of the pattern are the subject here
+        moved = [t for c in passive for t in c.subtree]
+        before = [t for t in before if t not in moved]
+        after = moved + after
     return before, after
 
 
