@@ -145,3 +145,12 @@ def test_counted_events_come_first(nlp: Language, coding: Coding) -> None:
     events = code(nlp, coding, "Germany did not attack France. Italy attacked France.")
     assert [e.counted for e in events] == [True, False]
     assert [e.event_id for e in events] == ["t-1", "t-2"]
+
+
+def test_regular_base_forms_back_up_the_lemmatizer() -> None:
+    from eventwire.events.triggers import base_forms
+
+    assert "stage" in base_forms("staged")
+    assert "stop" in base_forms("stopped")
+    assert "deny" in base_forms("denied")
+    assert base_forms("go") == ["go"]

@@ -193,7 +193,8 @@ def verbal_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
             if child.dep_ == "agent"
             for obj in _children(child, frozenset({"pobj"}))
         ]
-        return agents, passive
+        # "a mortar was fired at Israel from Gaza": without an agent, "from" names it
+        return agents or _prep_objects(verb, ("from",)), passive + _prep_objects(verb, ("at",))
     targets = _children(verb, OBJECT_DEPS)
     return subjects(verb), targets + _prep_objects(verb, TARGET_PREPOSITIONS)
 

@@ -138,7 +138,7 @@ def _reporter_as_subject(
 ) -> list[ActorMention]:
     """ "Switzerland said it had expelled ...": an unresolved pronoun subject of
     reported speech is the reporting subject."""
-    if not heads or heads[0].lower_ not in ("it", "they", "we", "he", "she"):
+    if not heads or heads[0].lower_ not in ("it", "they", "we", "he", "she", "them", "us"):
         return []
     node = token
     while node.head.i != node.i:
@@ -168,6 +168,9 @@ def _arguments(
     if not sources:
         sources = _reporter_as_subject(token, heads[0], index)
     targets = _first_actor(heads[1], index)
+    if not targets:
+        pronouns = [h for h in heads[1] if h.lower_ in ("it", "them", "us", "him", "her")]
+        targets = _reporter_as_subject(token, pronouns, index)
     if not targets and not trigger.nominal and not trigger.code.startswith("01"):
         targets = _first_actor(_complement_subject(token), index)
     targets = [t for t in targets if t not in sources]
@@ -266,11 +269,14 @@ def _accusations(drafts: list[_Draft], mentions: Sequence[ActorMention]) -> list
         if draft.code[:2] not in CONFLICT_ROOTS or draft.source is None or draft.rule_note:
             continue
         verb = _reporting_verb(draft.trigger.token)
-        if verb is None or verb.lemma_.lower() not in ACCUSING_VERBS:
+        if verb is None or verb.lemma_.lower() not in REPORTING_VERBS:
             continue
         accuser = _mention_in(speaker_from_verb(verb, draft.offset), mentions)
         if accuser is None or accuser.country is None or accuser.code == draft.source.code:
             continue
+        victim = draft.target is not None and draft.target.country == accuser.country
+        if verb.lemma_.lower() not in ACCUSING_VERBS and not victim:
+            continue  # "X said Y attacked Z" reports; X accuses when X claims it or was hit
         note = f"accusation: {verb.text!r} reports {draft.trigger.token.text!r} [{draft.code}]"
         trigger = replace(draft.trigger, token=verb, words=(verb,), evidence=draft.trigger.words)
         found.append(replace(draft, trigger=trigger, source=accuser, target=draft.source,

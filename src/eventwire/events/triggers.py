@@ -70,9 +70,27 @@ def _form_words(token: Token, form: VerbForm) -> tuple[Token, ...] | None:
     return tuple(found)
 
 
+def base_forms(word: str) -> list[str]:
+    """Regular base forms a verb form may come from ("staged" → "stage", "stopped" →
+    "stop"): a safety net for lemmatizer errors ("staged" → "stag")."""
+    forms = [word]
+    for suffix, replacements in (("ied", ("y",)), ("ies", ("y",)), ("ing", ("", "e")),
+                                 ("ed", ("", "e")), ("es", ("", "e")), ("s", ("",))):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            forms.extend(stem + r for r in replacements)
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])  # "stopped" → "stop"
+            break
+    return forms
+
+
 def _candidates(token: Token, verbs: VerbDictionary, lemma: str) -> Iterator[_Choice]:
     seen: set[tuple[str, int, int]] = set()
-    for key in (lemma, token.lower_):
+    keys = [lemma, token.lower_]
+    if token.pos_ in ("VERB", "AUX") and not any(verbs.lookup(k) for k in keys):
+        keys = base_forms(token.lower_)
+    for key in keys:
         for block, form in verbs.lookup(key):
             ident = (form.origin, block.line, form.line)
             if ident in seen:
