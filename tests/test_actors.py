@@ -107,8 +107,8 @@ def test_roles_join_country_codes(nlp: Language, small: ActorDictionary) -> None
 def test_role_only_titles_and_bare_countries(nlp: Language, small: ActorDictionary) -> None:
     found = by_text(code(nlp, "Police detained protesters as Russia watched.", small))
     police = found["Police"]
-    assert (police.code, police.country, police.roles) == ("COP", None, ("COP",))
-    assert found["protesters"].code == "OPP"
+    assert (police.code, police.country, police.roles) == ("---COP", None, ("COP",))
+    assert found["protesters"].code == "---OPP"
     assert found["Russia"].code == "RUS" and found["Russia"].roles == ()
     assert not code(nlp, "The court said the police will decide.", small)[0].country
 
@@ -151,7 +151,7 @@ def test_surname_title_and_pronoun_resolution(nlp: Language, small: ActorDiction
 
 def test_title_without_antecedent_keeps_its_role(nlp: Language, small: ActorDictionary) -> None:
     mentions = code(nlp, "The Foreign Minister said they would talk.", small)
-    assert [(m.text, m.code, m.country) for m in mentions] == [("Foreign Minister", "GOV", None)]
+    assert [(m.text, m.code, m.country) for m in mentions] == [("Foreign Minister", "---GOV", None)]
 
 
 def test_plural_pronoun_takes_a_plural_antecedent(nlp: Language, small: ActorDictionary) -> None:
@@ -169,6 +169,7 @@ def test_lower_case_words_are_not_names(nlp: Language, small: ActorDictionary) -
 def test_split_code() -> None:
     assert split_code("RUSGOVMIL") == ("RUS", ("GOV", "MIL"))
     assert split_code("GOV") == (None, ("GOV",))
+    assert split_code("---GOV") == (None, ("GOV",))
     assert split_code("IGOUNO") == ("IGO", ("UNO",))
 
 
@@ -205,4 +206,4 @@ def test_apposed_name_and_possessors(nlp: Language, small: ActorDictionary) -> N
     assert mentions[0].rule.startswith("appos:") and mentions[2].rule.startswith("coref:")
     found = by_text(code(nlp, "Russia's foreign minister met the protesters' children.", small))
     assert found["Russia's foreign minister"].code == "RUSGOV"
-    assert found["protesters"].code == "OPP"  # the children are not protesters
+    assert found["protesters"].code == "---OPP"  # the children are not protesters

@@ -73,9 +73,15 @@ class Place:
     sentence_of: tuple[int, ...]
 
 
+UNKNOWN_COUNTRY = "---"
+"""CAMEO's country part of an actor whose country the text does not give ("---GOV")."""
+
+
 def split_code(code: str) -> tuple[str | None, tuple[str, ...]]:
     """Country (or IGO/NGO part) and three-letter roles; a role-only code has none."""
     parts = tuple(code[i : i + 3] for i in range(0, len(code), 3))
+    if parts[0] == UNKNOWN_COUNTRY:
+        return None, parts[1:]
     if parts[0] in ROLE_CODES:
         return None, parts
     return parts[0], parts[1:]
@@ -123,7 +129,7 @@ def combine(base: str | None, parts: Sequence[RolePart]) -> str | None:
     if not roles and (base is None or len(base) == 3):
         roles = [p for part in parts if part.spokes for p in part.parts]
     if base is None:
-        codes = prefix + roles
+        codes = prefix + roles if prefix else [UNKNOWN_COUNTRY, *roles]
     elif len(base) == 3:
         codes = [*prefix, base, *roles]
     else:
