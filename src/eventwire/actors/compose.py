@@ -269,17 +269,22 @@ def build_found(doc: Doc, head: Token, hits: Sequence[Hit], place: Place) -> Fou
     """The mention a group of hits makes, or ``None`` when it names nobody."""
     base, extra = _base(hits)
     metonym = base is not None and isinstance(base.entry, Metonym) and base.entry.metonymic
-    if metonym and not extra and (is_place(head) or in_other_name(head)):
+    if metonym and not extra and in_other_name(head):
         return None
+    as_place = metonym and not extra and is_place(head)
     code = combine(_base_code(doc, base, extra), extra)
     if code is None:
         return None
+    if as_place:
+        # "talks in Moscow": the city is a place of Russia, not its government
+        code = split_code(code)[0] or code
     code = _named_country(doc, base, hits, code)
     start = min(hits[0].start, head.i)
     end = max(max(h.end for h in hits), head.i + 1)
     country, roles = split_code(code)
     span = (place.offset + doc[start].idx, place.offset + doc[end - 1].idx + len(doc[end - 1]))
     rule = " + ".join(hit.rule for hit in hits if hit.code)
+    rule = f"place: {rule}" if as_place else rule
     text = doc[start:end].text
     mention = ActorMention(
         code, country, roles, text, span, place.sentence_of[head.i], rule, place.offset + head.idx

@@ -64,7 +64,7 @@ class MentionIndex:
 TARGETING_NOUNS = frozenset(
     {"sanction", "attack", "strike", "airstrike", "raid", "embargo", "ban", "pressure",
      "restriction", "assault", "offensive", "boycott", "tariff", "blockade", "curfew",
-     "war", "campaign", "crackdown", "threat", "criticism", "accusation", "pressure"}
+     "war", "campaign", "crackdown", "threat", "criticism", "accusation"}
 )  # fmt: skip
 """Nouns whose "on"/"at" phrase names whom they are aimed at ("sanctions on Iran")."""
 
