@@ -154,3 +154,79 @@ def test_regular_base_forms_back_up_the_lemmatizer() -> None:
     assert "stop" in base_forms("stopped")
     assert "deny" in base_forms("denied")
     assert base_forms("go") == ["go"]
+
+
+SPEECH_ACT_VERBS = """
+---  ATTACK   [190]  ---
+ATTACK
+
+---  RETREAT   [080]  ---
+WITHDRAW {WITHDREW WITHDRAWN}
+
+---  VISIT   [042:043]  ---
+VISIT
+
+---  AGREE   [030]  ---
+AGREE
+
+---  URGE   [020]  ---
+URGE
+
+---  INVITE   [040]  ---
+INVITE
+
+---  ACCEPT   [---]  ---
+ACCEPT
+- * REFUGEES                            [075]
+
+---  CLAIM   [110]  ---
+CLAIM
+"""
+
+
+@pytest.fixture(scope="module")
+def acts() -> Coding:
+    lexicon = EventLexicon(parse_verb_text(SPEECH_ACT_VERBS, origin="acts.verbs"), {})
+    return Coding(lexicon, code_info, is_cameo)
+
+
+def test_agreeing_to_act_is_an_intent(nlp: Language, acts: Coding) -> None:
+    events = code(nlp, acts, "Germany agreed to withdraw from France.")
+    intent = [e for e in events if e.code.root == "03"]
+    assert [(e.source.code if e.source else "-", e.code.cameo) for e in intent] == [
+        ("DEU", "035")
+    ]
+    assert "intent" in intent[0].evidence.rule and intent[0].counted
+    assert all(not e.counted for e in events if e.code.cameo == "080")
+
+
+def test_urging_another_to_act_is_an_appeal(nlp: Language, acts: Coding) -> None:
+    events = code(nlp, acts, "Italy urged Germany to withdraw from France.")
+    assert ("ITA", "025", "DEU") in dyads(events)
+    assert ("ITA", "020", "DEU") not in dyads(events), "the appeal replaces the bare reading"
+
+
+def test_invitation_is_an_intent_to_meet(nlp: Language, acts: Coding) -> None:
+    assert ("ITA", "036", "DEU") in dyads(code(nlp, acts, "Italy invited Germany to visit."))
+
+
+def test_future_cooperation_is_an_intent_and_force_a_threat(
+    nlp: Language, acts: Coding
+) -> None:
+    assert ("DEU", "036", "FRA") in dyads(code(nlp, acts, "Germany will visit France."))
+    assert ("DEU", "138", "FRA") in dyads(code(nlp, acts, "Germany will attack France."))
+
+
+def test_refusing_cooperation_is_a_rejection(nlp: Language, acts: Coding) -> None:
+    events = code(nlp, acts, "Italy said it will not accept refugees from Germany.")
+    rejections = [e for e in events if e.code.root == "12"]
+    assert [(e.source.country if e.source else "-", e.code.cameo) for e in rejections] == [
+        ("ITA", "122")
+    ]
+    assert rejections[0].counted
+
+
+def test_claiming_an_attack_by_another_is_an_accusation(nlp: Language, acts: Coding) -> None:
+    events = code(nlp, acts, "Italy claimed that Germany attacked France.")
+    assert ("ITA", "112", "DEU") in dyads(events)
+    assert ("DEU", "190", "FRA") in dyads(events)
