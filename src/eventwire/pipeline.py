@@ -18,8 +18,9 @@ from eventwire.actors import find_actors
 from eventwire.codes import code_info, is_cameo
 from eventwire.config import Config
 from eventwire.events.coder import Coding, code_events
-from eventwire.events.lexicon import EventLexicon, default_event_lexicon
-from eventwire.lexicon.actors import ActorDictionary, default_actor_dictionary
+from eventwire.events.lexicon import EventLexicon
+from eventwire.lexicon.actors import ActorDictionary
+from eventwire.lexicon.user import actor_dictionary_for, event_lexicon_for
 from eventwire.model import Article, CodedArticle
 from eventwire.parse import load_pipeline, parse_articles
 from eventwire.read import paragraph_spans
@@ -43,14 +44,16 @@ class Pipeline:
         actors: ActorDictionary | None = None,
         lexicon: EventLexicon | None = None,
     ) -> Pipeline:
-        """Load the parts named by ``config``; pass parts in to share or replace them."""
-        coding = Coding(lexicon or default_event_lexicon(), code_info, is_cameo)
-        return cls(
-            nlp or load_pipeline(config.model),
-            actors or default_actor_dictionary(),
-            coding,
-            config,
-        )
+        """Load the parts named by ``config``; pass parts in to share or replace them.
+
+        The dictionaries are the packaged ones plus the user's files in ``config``
+        (or only those, with ``replace_dictionaries``); a bad user file raises
+        :class:`~eventwire.errors.DictionaryError` before the parser is loaded.
+        """
+        lexicon = lexicon or event_lexicon_for(config)
+        actors = actors or actor_dictionary_for(config)
+        coding = Coding(lexicon, code_info, is_cameo)
+        return cls(nlp or load_pipeline(config.model), actors, coding, config)
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Code articles lazily, in spaCy batches, keeping input order."""

@@ -461,6 +461,8 @@ def _paragraph_drafts(
     for sent, sentence in zip(
         (s for s in para.doc.sents if s.text.strip()), sentences, strict=False
     ):
+        if coding.lexicon.discards.sentence_discard(sentence.text):
+            continue  # PETRARCH's sentence discard: the user said not to code it
         drafts.extend(
             _sentence_drafts(sent, sentence, para, coding, index, quotes, memory, local)
         )
@@ -505,6 +507,8 @@ def code_events(
     parsed: ParsedArticle, mentions: Sequence[ActorMention], coding: Coding
 ) -> tuple[Event, ...]:
     """All events of an article, most salient first, with ids in that order."""
+    if coding.lexicon.discards.story_discard(parsed.article.text):
+        return ()  # PETRARCH's story discard: the whole article is out of scope
     memory = _SpeakerMemory()
     drafts: list[_Draft] = []
     for para in parsed.paragraphs:

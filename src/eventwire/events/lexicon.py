@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from eventwire.lexicon.discards import Discards
 from eventwire.lexicon.verbs import VerbDictionary, default_verbs, merge, parse_verb_text
 
 SUPPLEMENT = "verbs_supplement.txt"
@@ -15,10 +16,15 @@ NOMINALS = "nominal_triggers.tsv"
 
 @dataclass(frozen=True)
 class EventLexicon:
-    """Verb patterns plus the event nouns that borrow a verb's patterns."""
+    """Verb patterns, the event nouns that borrow a verb's patterns, and discards.
+
+    ``discards`` (PETRARCH discard phrases) make the event stage skip a sentence, or
+    a whole article for story-level ones; the packaged lexicon has none.
+    """
 
     verbs: VerbDictionary
     nominals: Mapping[str, str]
+    discards: Discards = field(default_factory=Discards)
 
 
 def _data_text(name: str) -> str:
