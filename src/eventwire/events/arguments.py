@@ -137,9 +137,30 @@ def actors_of(heads: Sequence[Token], index: MentionIndex) -> list[ActorMention]
     for head in heads:
         for conjunct in conjuncts(head):
             mention = actor_of_phrase(conjunct, index)
-            if mention is not None and mention not in actors:
-                actors.append(mention)
+            if mention is None:
+                continue
+            for actor in (mention, *_coordinated_countries(mention, index)):
+                if actor not in actors:
+                    actors.append(actor)
     return actors
+
+
+def _coordinated_countries(mention: ActorMention, index: MentionIndex) -> list[ActorMention]:
+    """ "US and British activists": the other countries inside one phrase, each with
+    the phrase's roles."""
+    found: list[ActorMention] = []
+    if " and " not in mention.text and ", " not in mention.text:
+        return found
+    for start, stop, inner in index.by_offset:
+        inside = mention.span[0] <= inner.span[0] and inner.span[1] <= mention.span[1]
+        if not inside or inner is mention or inner.roles or inner.country is None:
+            continue
+        if inner.country == mention.country or start < 0 or stop < start:
+            continue
+        code = inner.country + "".join(mention.roles)
+        rule = f"{mention.rule}; coordinated {inner.text!r}"
+        found.append(replace(mention, code=code, country=inner.country, rule=rule))
+    return found
 
 
 def _children(token: Token, deps: frozenset[str]) -> list[Token]:
