@@ -10,23 +10,78 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO, TypeVar
 
 import click
 
 from eventwire.config import DEFAULT_MODEL, Config
-from eventwire.errors import EventwireError
+from eventwire.errors import DictionaryError, EventwireError
 from eventwire.evaluate import dataset_kind, format_report, load_gold, score
 from eventwire.evaluation_run import code_gold
 from eventwire.model import Article, CodedArticle, ReadError
 from eventwire.output import write_gdelt, write_jsonl, write_table
+from eventwire.petrarch_tests import format_report as format_unit_report
+from eventwire.petrarch_tests import run_directory
 from eventwire.pipeline import Pipeline
 from eventwire.read import read_inputs
 
 FORMATS = ("table", "jsonl", "gdelt")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class DictionaryFailure(click.ClickException):
+    """A user dictionary file is malformed: one line naming file and line, exit 2."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"eventwire: {self.message}", err=True)
+
+
+_FILE = click.Path(dir_okay=False, path_type=Path)
+
+
+def dictionary_options(command: F) -> F:
+    """The options that bring users' own dictionaries (shared by code and eval)."""
+    options = [
+        click.option("--verbs", "verbs", multiple=True, type=_FILE,
+                     help="Verb dictionary (PETRARCH syntax or .yaml); repeatable."),
+        click.option("--actors", "actors", multiple=True, type=_FILE,
+                     help="Actor dictionary (PETRARCH syntax or .yaml); repeatable."),
+        click.option("--agents", "agents", multiple=True, type=_FILE,
+                     help="Agent dictionary (PETRARCH syntax or .yaml); repeatable."),
+        click.option("--discards", "discards", multiple=True, type=_FILE,
+                     help="Discard list (PETRARCH syntax or .yaml); repeatable."),
+        click.option("--only-user-dictionaries", "replace", is_flag=True,
+                     help="Use the given dictionaries instead of the packaged ones."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _config(model: str, date: dt.date | None, dictionaries: dict[str, Any]) -> Config:
+    return Config(
+        model=model,
+        default_date=date,
+        verbs=tuple(dictionaries["verbs"]),
+        actors=tuple(dictionaries["actors"]),
+        agents=tuple(dictionaries["agents"]),
+        discards=tuple(dictionaries["discards"]),
+        replace_dictionaries=bool(dictionaries["replace"]),
+    )
+
+
+def _pipeline(config: Config) -> Pipeline:
+    try:
+        return Pipeline.from_config(config)
+    except DictionaryError as exc:
+        raise DictionaryFailure(str(exc)) from exc
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
@@ -90,14 +145,11 @@ def _write(coded: Iterator[CodedArticle], fmt: str, out: TextIO) -> int:
 @click.option("--date", callback=_parse_date, default=None,
               help="Date (YYYY-MM-DD) for articles that give none; also the year of datelines.")
 @model_option
+@dictionary_options
 def code(inputs: tuple[str, ...], fmt: str, output: Path | None, date: dt.date | None,
-         model: str) -> None:
+         model: str, **dictionaries: Any) -> None:
     """Code INPUTS (files, folders, globs, or - for stdin) into events."""
-    config = Config(model=model, default_date=date)
-    try:
-        pipeline = Pipeline.from_config(config)
-    except EventwireError as exc:
-        raise click.ClickException(str(exc)) from exc
+    pipeline = _pipeline(_config(model, date, dictionaries))
     counter = _Counter()
     articles = counter.articles_of(read_inputs(list(inputs), default_date=date, stdin=sys.stdin))
     with _open_output(output) as out:
@@ -120,13 +172,30 @@ def _open_output(path: Path | None) -> AbstractContextManager[TextIO]:
 @click.option("--events", "events_out", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Also write the coded events as JSONL (one line per event).")
 @model_option
-def evaluate(gold: Path, errors: bool, events_out: Path | None, model: str) -> None:
+@dictionary_options
+def evaluate(gold: Path, errors: bool, events_out: Path | None, model: str,
+             **dictionaries: Any) -> None:
     """Code a gold file (one sentence per record) and print the metrics its set defines."""
     try:
         records = load_gold(gold)
-        pipeline = Pipeline.from_config(Config(model=model))
     except EventwireError as exc:
         raise click.ClickException(str(exc)) from exc
+    pipeline = _pipeline(_config(model, None, dictionaries))
     predictions = code_gold(pipeline, records, events_out)
     report = score(dataset_kind(records), records, predictions)
     click.echo(format_report(report, errors=errors))
+
+
+@main.command(name="petrarch-tests")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--failures", is_flag=True, help="Also list every failed record and why.")
+@model_option
+def petrarch_tests(directory: Path, failures: bool, model: str) -> None:
+    """Run PETRARCH2's unit-test records in DIRECTORY with the dictionaries beside them."""
+    try:
+        report = run_directory(directory, model=model)
+    except DictionaryError as exc:
+        raise DictionaryFailure(str(exc)) from exc
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(format_unit_report(report, failures=failures))
