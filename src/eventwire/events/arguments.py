@@ -202,6 +202,24 @@ def subjects(verb: Token) -> list[Token]:
     return _borrowed_subject(verb)
 
 
+VIOLENT_NOUNS = frozenset(
+    {"shelling", "attack", "strike", "airstrike", "bombing", "raid", "clash", "fighting",
+     "bombardment", "explosion", "blast", "assault", "offensive", "fire", "gunfire", "ambush"}
+)  # fmt: skip
+
+
+def _means_actor(verb: Token) -> list[Token]:
+    """Modifiers naming who carried out the attack through which a passive happened."""
+    for noun in _prep_objects(verb, ("in", "by")):
+        if noun.lemma_.lower() not in VIOLENT_NOUNS:
+            continue
+        by = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+              for o in _children(c, frozenset({"pobj"}))]
+        modifiers = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        return by + modifiers
+    return []
+
+
 def verbal_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
     """Heads of the source and target phrases of a verbal trigger."""
     passive = _children(verb, PASSIVE_SUBJECT_DEPS)
@@ -214,8 +232,10 @@ def verbal_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
             if child.dep_ == "agent"
             for obj in _children(child, frozenset({"pobj"}))
         ]
-        # "a mortar was fired at Israel from Gaza": without an agent, "from" names it
-        return agents or _prep_objects(verb, ("from",)), passive + _prep_objects(verb, ("at",))
+        # "a mortar was fired at Israel from Gaza": without an agent, "from" names it;
+        # "were killed in Israeli shelling": the attack's own actor
+        sources = agents or _prep_objects(verb, ("from",)) or _means_actor(verb)
+        return sources, passive + _prep_objects(verb, ("at",))
     targets = _children(verb, OBJECT_DEPS)
     return subjects(verb), targets + _prep_objects(verb, TARGET_PREPOSITIONS)
 
