@@ -176,11 +176,11 @@ def _open_output(path: Path | None) -> AbstractContextManager[TextIO]:
 def evaluate(gold: Path, errors: bool, events_out: Path | None, model: str,
              **dictionaries: Any) -> None:
     """Code a gold file (one sentence per record) and print the metrics its set defines."""
+    pipeline = _pipeline(_config(model, None, dictionaries))
     try:
         records = load_gold(gold)
     except EventwireError as exc:
         raise click.ClickException(str(exc)) from exc
-    pipeline = _pipeline(_config(model, None, dictionaries))
     predictions = code_gold(pipeline, records, events_out)
     report = score(dataset_kind(records), records, predictions)
     click.echo(format_report(report, errors=errors))

@@ -130,6 +130,8 @@ def _pattern(item: Any, path: Path) -> tuple[VerbPattern, ...]:
         raise where.error("a pattern needs a 'code'")
     before = " ".join(_strings(entry.get("words_before"), where, "words_before"))
     after = " ".join(_strings(entry.get("words_after"), where, "words_after"))
+    if not before and not after:
+        raise where.error("a pattern needs 'words_before' or 'words_after'")
     body = f"{before} * {after} [{code}]"
     return parse_pattern(body, {}, where, Counter())
 
