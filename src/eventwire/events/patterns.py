@@ -67,14 +67,25 @@ def _in_other_clause(token: Token, top: Token) -> bool:
     return False
 
 
-def _word_at(tokens: Sequence[Token], start: int, words: tuple[str, ...]) -> int:
-    """Index past ``words`` if they occur consecutively at ``start``, else -1."""
-    if start + len(words) > len(tokens):
-        return -1
-    for offset, word in enumerate(words):
-        if word not in token_forms(tokens[start + offset]):
-            return -1
-    return start + len(words)
+@dataclass(frozen=True)
+class Clause:
+    """The words on one side of a trigger, with what matching needs computed once.
+
+    A block can hold a hundred patterns; reading lemmas and walking the parse once
+    per clause instead of once per pattern keeps matching off the profile.
+    """
+
+    tokens: tuple[Token, ...]
+    forms: tuple[tuple[str, str], ...]
+    free: tuple[bool, ...]
+    vocabulary: frozenset[str]
+
+    @classmethod
+    def of(cls, tokens: Sequence[Token]) -> Clause:
+        forms = tuple(token_forms(t) for t in tokens)
+        vocabulary = frozenset(word for pair in forms for word in pair)
+        free = tuple(not in_prep_phrase(t) for t in tokens)
+        return cls(tuple(tokens), forms, free, vocabulary)
 
 
 def in_prep_phrase(token: Token) -> bool:
@@ -94,40 +105,56 @@ def in_prep_phrase(token: Token) -> bool:
     return False
 
 
+def _word_at(clause: Clause, start: int, words: tuple[str, ...], limit: int) -> int:
+    """Index past ``words`` if they occur consecutively at ``start``, else -1."""
+    if start + len(words) > limit:
+        return -1
+    for offset, word in enumerate(words):
+        if word not in clause.forms[start + offset]:
+            return -1
+    return start + len(words)
+
+
 def _find_words(
-    tokens: Sequence[Token],
+    clause: Clause,
     cursor: int,
     alternatives: tuple[tuple[str, ...], ...],
     free_only: bool = False,
+    positions: Sequence[int] | None = None,
 ) -> tuple[int, int] | None:
-    for index in range(cursor, len(tokens)):
-        if free_only and in_prep_phrase(tokens[index]):
+    candidates = [w for w in alternatives if w and w[0] in clause.vocabulary]
+    if not candidates:
+        return None
+    indices = positions if positions is not None else range(len(clause.tokens))
+    limit = len(clause.tokens)
+    for index in indices:
+        if index < cursor or (free_only and not clause.free[index]):
             continue
-        for words in alternatives:
-            end = _word_at(tokens, index, words)
+        for words in candidates:
+            end = _word_at(clause, index, words, limit)
             if end >= 0:
                 return index, end
     return None
 
 
-def _find_prep(tokens: Sequence[Token], cursor: int, element: Element) -> tuple[int, int] | None:
-    for index in range(cursor, len(tokens)):
-        token = tokens[index]
+def _find_prep(clause: Clause, cursor: int, element: Element) -> tuple[int, int] | None:
+    if element.prep not in clause.vocabulary:
+        return None
+    for index in range(cursor, len(clause.tokens)):
+        token = clause.tokens[index]
         if token.lower_ != element.prep:
             continue
         if not element.alternatives:
             return index, index + 1
-        inside = [t for t in tokens[index + 1 :] if token.is_ancestor(t)]
-        found = _find_words(inside, 0, element.alternatives)
+        inside = [i for i in range(index + 1, len(clause.tokens))
+                  if token.is_ancestor(clause.tokens[i])]
+        found = _find_words(clause, index + 1, element.alternatives, positions=inside)
         if found is not None:
-            last = inside[found[1] - 1]
-            return index, tokens.index(last) + 1
+            return index, found[1]
     return None
 
 
-def match_elements(
-    elements: Sequence[Element], tokens: Sequence[Token]
-) -> tuple[Token, ...] | None:
+def match_elements(elements: Sequence[Element], clause: Clause) -> tuple[Token, ...] | None:
     """Match elements in order; return the tokens used, or None when one is missing."""
     cursor = 0
     used: list[Token] = []
@@ -136,21 +163,22 @@ def match_elements(
         if element.kind in ("source", "target", "skip"):
             continue
         if element.kind == "prep":
-            found = _find_prep(tokens, cursor, element)
+            found = _find_prep(clause, cursor, element)
             after_prep = True
         else:
-            found = _find_words(tokens, cursor, element.alternatives, not after_prep)
+            found = _find_words(clause, cursor, element.alternatives, not after_prep)
         if found is None:
             return None
-        used.extend(tokens[found[0] : found[1]] if element.kind != "prep" else [tokens[found[0]]])
         if element.kind == "prep":
-            used.append(tokens[found[1] - 1])
+            used.extend((clause.tokens[found[0]], clause.tokens[found[1] - 1]))
+        else:
+            used.extend(clause.tokens[found[0] : found[1]])
         cursor = found[1]
     return tuple(used)
 
 
 def best_pattern(
-    patterns: Sequence[VerbPattern], before: Sequence[Token], after: Sequence[Token]
+    patterns: Sequence[VerbPattern], before: Clause, after: Clause
 ) -> PatternMatch | None:
     """The most specific pattern whose words all occur around the trigger."""
     best: PatternMatch | None = None

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from eventwire.events.demand import has_infinitive
-from eventwire.events.patterns import PatternMatch, best_pattern, clause_tokens
+from eventwire.events.patterns import Clause, PatternMatch, best_pattern, clause_tokens
 from eventwire.lexicon.verbs import VerbBlock, VerbDictionary, VerbForm
 
 PARTICLE_DEPS = frozenset({"prt", "prep", "dobj", "advmod", "compound:prt"})
@@ -156,7 +156,8 @@ def code_trigger(
 ) -> Trigger | None:
     """The best reading of ``token`` as an event, or None when it is no event."""
     best: Trigger | None = None
-    before, after = clause_tokens(token)
+    before_tokens, after_tokens = clause_tokens(token)
+    before, after = Clause.of(before_tokens), Clause.of(after_tokens)
     for choice in _candidates(token, verbs, lemma or token.lemma_.lower()):
         match = best_pattern(choice.block.patterns, before, after)
         choice = _Choice(choice.block, choice.form, choice.words, match)
