@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from eventwire.errors import DictionaryError
@@ -34,13 +35,21 @@ class DiscardPhrase:
 
     def found_in(self, keys: tuple[str, ...]) -> bool:
         """Whether the phrase occurs as a run of ``keys`` (keys of a text)."""
+        return any(self.found_at(keys, start) for start in range(len(keys)))
+
+    def found_at(self, keys: tuple[str, ...], start: int) -> bool:
+        """Whether the phrase occurs in ``keys`` beginning at ``start``."""
         size = len(self.words)
-        for start in range(len(keys) - size + 1):
-            if keys[start : start + size - 1] == self.words[:-1] and self._last(
-                keys[start + size - 1]
-            ):
-                return True
-        return False
+        if start + size > len(keys):
+            return False
+        inner = keys[start : start + size - 1] == self.words[:-1]
+        return inner and self._last(keys[start + size - 1])
+
+    def first_keys(self) -> tuple[str, ...]:
+        """The text keys this phrase can begin with (a lone word may be plural)."""
+        if len(self.words) > 1 or self.stopped:
+            return (self.words[0],)
+        return tuple(self.words[0] + ending for ending in _PLURAL_ENDINGS)
 
     def _last(self, key: str) -> bool:
         last = self.words[-1]
@@ -57,11 +66,31 @@ class Discards:
 
     def sentence_discard(self, text: str) -> DiscardPhrase | None:
         """The first phrase (of either kind) that makes a sentence uncodable."""
-        return _first(self.phrases, text)
+        return self._first(text, story_only=False)
 
     def story_discard(self, text: str) -> DiscardPhrase | None:
         """The first story-level phrase that makes a whole article uncodable."""
-        return _first(tuple(p for p in self.phrases if p.story), text)
+        return self._first(text, story_only=True)
+
+    def _first(self, text: str, *, story_only: bool) -> DiscardPhrase | None:
+        if not self.phrases:
+            return None
+        keys = text_keys(text)
+        for start, key in enumerate(keys):
+            for phrase in self._by_first.get(key, ()):
+                if (phrase.story or not story_only) and phrase.found_at(keys, start):
+                    return phrase
+        return None
+
+    @cached_property
+    def _by_first(self) -> dict[str, tuple[DiscardPhrase, ...]]:
+        # Built on first use (cached_property writes to the instance __dict__, which
+        # a frozen dataclass allows); a sentence then costs one lookup per word.
+        table: dict[str, list[DiscardPhrase]] = {}
+        for phrase in self.phrases:
+            for key in phrase.first_keys():
+                table.setdefault(key, []).append(phrase)
+        return {key: tuple(found) for key, found in table.items()}
 
     def __add__(self, other: Discards) -> Discards:
         return Discards(self.phrases + other.phrases)
@@ -70,13 +99,6 @@ class Discards:
 def text_keys(text: str) -> tuple[str, ...]:
     """The matching keys of running text, word by word."""
     return tuple(key for word in text.split() for key in word_keys(word))
-
-
-def _first(phrases: tuple[DiscardPhrase, ...], text: str) -> DiscardPhrase | None:
-    if not phrases:
-        return None
-    keys = text_keys(text)
-    return next((p for p in phrases if p.found_in(keys)), None)
 
 
 def _phrase(line: str, number: int, origin: str) -> DiscardPhrase:
