@@ -1,0 +1,216 @@
+"""The DuckDB event store: one file, one writer, one transaction per article.
+
+DuckDB is embedded (no server to run) and columnar, so the analyst's queries (dyad
+timelines, top dyads over millions of events) run fast on a laptop.  Each article is
+written with all its sentences, actors and events in one transaction, which DuckDB
+makes durable through its write-ahead log: a process killed at any moment leaves an
+article either wholly stored or absent, and the next ingest skips exactly the stored
+ones by their content hash.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+import duckdb
+
+from eventwire.model import CodedArticle
+from eventwire.output.gdelt import lead_paragraph
+from eventwire.store import clusters, queries
+from eventwire.store import exports as exporting
+from eventwire.store.base import Bucket, EventFilter, Row, StoreStats
+from eventwire.store.duckdb_schema import migrate
+from eventwire.store.rows import (
+    ACTOR_COLUMNS,
+    EVENT_COLUMNS,
+    SENTENCE_COLUMNS,
+    actor_values,
+    event_values,
+    sentence_values,
+)
+
+DEFAULT_DB = "eventwire.duckdb"
+_NO_FILTER = EventFilter()
+
+
+def _insert(table: str, columns: tuple[str, ...]) -> str:
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
+
+
+_INSERT_SENTENCE = _insert("sentences", SENTENCE_COLUMNS)
+_INSERT_ACTOR = _insert("actors", ACTOR_COLUMNS)
+_INSERT_EVENT = _insert("events", EVENT_COLUMNS)
+_INSERT_ARTICLE = (
+    "INSERT INTO articles (id, doc_id, content_hash, title, outlet, url, origin, pub_date, "
+    "dateline_place, language, status, duplicate_of, ingested_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+class DuckDBStore:
+    """An :class:`~eventwire.store.base.EventStore` kept in a DuckDB file.
+
+    ``path`` may be ``":memory:"`` for a throw-away store.  Opening applies any
+    missing schema migrations.
+    """
+
+    def __init__(self, path: Path | str = DEFAULT_DB) -> None:
+        self.path = str(path)
+        self._conn = duckdb.connect(self.path)
+        migrate(self._conn)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def add(
+        self,
+        coded: CodedArticle,
+        content_hash: str,
+        duplicate_of: str | None,
+        *,
+        signature: bytes | None = None,
+    ) -> int:
+        """Store one article atomically; a near-duplicate keeps only its article row."""
+        conn = self._conn
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            row = conn.execute("SELECT nextval('article_ids')").fetchall()[0]
+            assert row is not None
+            article_id = int(row[0])
+            conn.execute(_INSERT_ARTICLE, _article_values(article_id, coded, content_hash,
+                                                          duplicate_of))
+            self._add_parts(article_id, coded)
+            if signature is not None:
+                conn.execute("INSERT INTO signatures VALUES (?, ?, ?)",
+                             [article_id, content_hash, signature])
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return article_id
+
+    def _add_parts(self, article_id: int, coded: CodedArticle) -> None:
+        conn = self._conn
+        if coded.sentences:
+            conn.executemany(_INSERT_SENTENCE,
+                             [sentence_values(article_id, s) for s in coded.sentences])
+        if coded.actors:
+            conn.executemany(_INSERT_ACTOR, [actor_values(article_id, a) for a in coded.actors])
+        if coded.events:
+            lead = lead_paragraph(coded.article)
+            conn.executemany(_INSERT_EVENT, [
+                event_values(article_id, rank, e, e.sentence.paragraph == lead)
+                for rank, e in enumerate(coded.events, start=1)
+            ])
+
+    def has_hash(self, content_hash: str) -> bool:
+        row = self._conn.execute(
+            "SELECT count(*) FROM articles WHERE content_hash = ?", [content_hash]
+        ).fetchall()[0]
+        return bool(row and row[0])
+
+    def stored_hashes(self) -> set[str]:
+        """Every stored content hash, so a large ingest checks them in memory."""
+        rows = self._conn.execute("SELECT content_hash FROM articles").fetchall()
+        return {str(r[0]) for r in rows}
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        cursor = self._conn.execute("SELECT content_hash, minhash FROM signatures ORDER BY 1")
+        while batch := cursor.fetchmany(10_000):
+            for content_hash, blob in batch:
+                yield str(content_hash), bytes(blob)
+
+    def record_error(self, input_name: str, stage: str, reason: str) -> None:
+        """Record a failed input once: re-running a failing ingest adds no rows."""
+        self._conn.execute(
+            'INSERT INTO errors SELECT ?, ?, ?, ? WHERE NOT EXISTS '
+            '(SELECT 1 FROM errors WHERE input = ? AND stage = ? AND reason = ?)',
+            [input_name, stage, reason, _now(), input_name, stage, reason],
+        )
+
+    def link_clusters(self) -> int:
+        return clusters.link(self._conn)
+
+    def stats(self) -> StoreStats:
+        row = self._conn.execute(
+            "SELECT (SELECT count(*) FROM articles WHERE status = 'coded'), "
+            "(SELECT count(*) FROM articles WHERE status = 'duplicate'), "
+            "(SELECT count(*) FROM events), (SELECT count(*) FROM clusters), "
+            "(SELECT count(*) FROM errors)"
+        ).fetchall()[0]
+        assert row is not None
+        return StoreStats(*(int(v) for v in row))
+
+    def events(self, filters: EventFilter = _NO_FILTER, *, limit: int | None = None) -> list[Row]:
+        return queries.events(self._conn, filters, limit)
+
+    def articles(self) -> list[Row]:
+        return queries.articles(self._conn)
+
+    def errors(self) -> list[Row]:
+        return queries.errors(self._conn)
+
+    def dyad_timeline(
+        self,
+        source: str,
+        target: str,
+        *,
+        bucket: Bucket = "week",
+        both_directions: bool = True,
+        filters: EventFilter = _NO_FILTER,
+    ) -> list[Row]:
+        return queries.dyad_timeline(self._conn, source, target, bucket, both_directions,
+                                     filters)
+
+    def top_actors(self, filters: EventFilter = _NO_FILTER, *, limit: int = 10) -> list[Row]:
+        return queries.top_actors(self._conn, filters, limit)
+
+    def top_dyads(self, filters: EventFilter = _NO_FILTER, *, limit: int = 10) -> list[Row]:
+        return queries.top_dyads(self._conn, filters, limit)
+
+    def export_jsonl(self, path: Path, filters: EventFilter = _NO_FILTER) -> int:
+        return exporting.jsonl(self._conn, path, filters)
+
+    def export_gdelt(self, path: Path, filters: EventFilter = _NO_FILTER) -> int:
+        return exporting.gdelt(self._conn, path, filters)
+
+    def export_parquet(self, folder: Path, filters: EventFilter = _NO_FILTER) -> int:
+        return exporting.parquet(self._conn, folder, filters)
+
+    def export_plover(self, path: Path, filters: EventFilter = _NO_FILTER) -> int:
+        return exporting.plover(self._conn, path, filters)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _article_values(
+    article_id: int, coded: CodedArticle, content_hash: str, duplicate_of: str | None
+) -> list[object]:
+    a = coded.article
+    status = "duplicate" if duplicate_of is not None else "coded"
+    place = a.dateline.place if a.dateline else None
+    return [article_id, a.id, content_hash, a.title, a.outlet, a.url, a.origin, a.date, place,
+            None, status, duplicate_of, _now()]
+
+
+def open_store(path: Path | str = DEFAULT_DB) -> DuckDBStore:
+    """Open (creating if needed) the store at ``path``; use it as a context manager."""
+    return DuckDBStore(path)
