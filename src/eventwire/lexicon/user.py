@@ -35,12 +35,6 @@ from eventwire.lexicon.yaml_form import (
 )
 
 
-def uses_user_dictionaries(config: Config) -> bool:
-    """Whether ``config`` names any dictionary file of its own."""
-    files = config.verbs + config.actors + config.agents + config.discards
-    return bool(files) or config.replace_dictionaries
-
-
 def _readable(path: Path) -> Path:
     if not Path(path).is_file():
         raise DictionaryError(str(path), 0, "no such dictionary file")
