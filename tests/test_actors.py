@@ -156,6 +156,21 @@ def test_title_without_antecedent_keeps_its_role(nlp: Language, small: ActorDict
     assert [(m.text, m.code, m.country) for m in mentions] == [("Foreign Minister", "---GOV", None)]
 
 
+def test_headline_title_points_forward(nlp: Language, small: ActorDictionary) -> None:
+    text = "Foreign secretary flies to Rome\n\nThe British Foreign Secretary met officials."
+    found = code(nlp, text, small)
+    headline = found[0]
+    assert (headline.text, headline.code) == ("Foreign secretary", "GBRGOV")
+    assert headline.rule.startswith("cataphora:")
+    body = code(
+        nlp,
+        "A man spoke. He sat.\n\nLater the Foreign Minister left.\n\n"
+        "The British Foreign Minister returned.",
+        small,
+    )
+    assert by_text(body)["Foreign Minister"].code == "---GOV", "only headlines point forward"
+
+
 def test_plural_pronoun_takes_a_plural_antecedent(nlp: Language, small: ActorDictionary) -> None:
     mentions = code(nlp, "Russian troops crossed the river. Then they stopped.", small)
     found = [(m.text, m.code) for m in mentions]

@@ -145,4 +145,25 @@ def resolve_mentions(
         resolved = _resolve_reference(item, history)
         if resolved is not None:
             history.append(resolved)
+    history = [_headline_title(found, history) for found in history]
     return tuple(sorted((f.mention for f in history), key=lambda m: (m.span, m.code)))
+
+
+HEADLINE_SENTENCES = 2
+"""Sentences counted as the headline and caption, where a title can point forward."""
+
+
+def _headline_title(found: Found, history: Sequence[Found]) -> Found:
+    """ "Foreign secretary invites Lavrov" in a headline names the person the story
+    introduces later ("UK Foreign Secretary Liz Truss"): a headline title that found
+    no antecedent takes the first later mention with that title."""
+    mention = found.mention
+    if mention.country is not None or mention.sentence >= HEADLINE_SENTENCES or not found.titles:
+        return found
+    for later in history:
+        if later.mention.span[0] <= mention.span[1] or later.mention.country is None:
+            continue
+        if any(_title_fits(t, other) for t in found.titles for other in later.titles if other):
+            rule = f"cataphora:{later.mention.rule}"
+            return replace(found, mention=replace(borrow(mention, later.mention), rule=rule))
+    return found
