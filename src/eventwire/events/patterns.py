@@ -84,8 +84,14 @@ class Clause:
     def of(cls, tokens: Sequence[Token]) -> Clause:
         forms = tuple(token_forms(t) for t in tokens)
         vocabulary = frozenset(word for pair in forms for word in pair)
-        free = tuple(not in_prep_phrase(t) for t in tokens)
+        free = tuple(not in_prep_phrase(t) or _clause_preposition(t) for t in tokens)
         return cls(tuple(tokens), forms, free, vocabulary)
+
+
+def _clause_preposition(token: Token) -> bool:
+    """A preposition of the clause itself: a pattern may name it as a bare word
+    (``* + WITH FLUTES``), and the words after it then come from its phrase."""
+    return token.dep_ in ("prep", "agent", "dative") and token.head.pos_ in ("VERB", "AUX")
 
 
 def in_prep_phrase(token: Token) -> bool:
@@ -173,6 +179,7 @@ def match_elements(elements: Sequence[Element], clause: Clause) -> tuple[Token, 
             used.extend((clause.tokens[found[0]], clause.tokens[found[1] - 1]))
         else:
             used.extend(clause.tokens[found[0] : found[1]])
+            after_prep = after_prep or _clause_preposition(clause.tokens[found[1] - 1])
         cursor = found[1]
     return tuple(used)
 
