@@ -26,7 +26,7 @@ TARGET_PREPOSITIONS = (
 )  # fmt: skip
 NOMINAL_TARGET_PREPOSITIONS = ("with", "against", "on", "of", "between", "to", "into", "in")
 NP_BREAKS = frozenset({"relcl", "acl", "ccomp", "advcl", "punct", "cc", "appos"})
-PHRASE_PREPOSITIONS = frozenset({"of", "from", "by", "'s", "with", "against"})
+PHRASE_PREPOSITIONS = frozenset({"of", "from", "by", "'s", "with", "against", "between"})
 """Prepositions through which a noun phrase names its actor ("the claims from the
 West", "the build-up of Russian forces", "an agreement with the EU"); others add a
 topic or a place ("cooperation on Afghanistan", "talks in Moscow"), not an actor."""
@@ -98,12 +98,17 @@ def actor_of_phrase(head: Token, index: MentionIndex) -> ActorMention | None:
     A role without a country ("a court", "the mayor") takes the country named inside
     its own phrase ("a court in Guyana", "the mayor of Nablus").
     """
+    found = _phrase_actor(head, index)
+    return found[0] if found else None
+
+
+def _phrase_actor(head: Token, index: MentionIndex) -> tuple[ActorMention, Token] | None:
     for _depth, token in _phrase_tokens(head):
         mention = index.at(token)
         if mention is not None:
             if mention.country is None:
-                return _with_country(mention, head, index)
-            return mention
+                return _with_country(mention, head, index), token
+            return mention, token
     return None
 
 
@@ -136,13 +141,26 @@ def actors_of(heads: Sequence[Token], index: MentionIndex) -> list[ActorMention]
     actors: list[ActorMention] = []
     for head in heads:
         for conjunct in conjuncts(head):
-            mention = actor_of_phrase(conjunct, index)
-            if mention is None:
+            found = _phrase_actor(conjunct, index)
+            if found is None:
                 continue
-            for actor in (mention, *_coordinated_countries(mention, index)):
+            mention, token = found
+            inner = [] if token.i == conjunct.i else _inner_conjuncts(token, index)
+            for actor in (mention, *inner, *_coordinated_countries(mention, index)):
                 if actor not in actors:
                     actors.append(actor)
     return actors
+
+
+def _inner_conjuncts(token: Token, index: MentionIndex) -> list[ActorMention]:
+    """ "ties with Mordor, Rohan and Bree": every actor coordinated with the one found
+    inside a phrase, not only the first."""
+    found: list[ActorMention] = []
+    for other in conjuncts(token)[1:]:
+        mention = index.at(other)
+        if mention is not None:
+            found.append(mention)
+    return found
 
 
 def _coordinated_countries(mention: ActorMention, index: MentionIndex) -> list[ActorMention]:
