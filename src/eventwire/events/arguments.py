@@ -254,8 +254,13 @@ def verbal_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
         # "were killed in Israeli shelling": the attack's own actor
         sources = agents or _prep_objects(verb, ("from",)) or _means_actor(verb)
         return sources, passive + _prep_objects(verb, ("at",))
-    targets = _children(verb, OBJECT_DEPS)
-    return subjects(verb), targets + _prep_objects(verb, TARGET_PREPOSITIONS)
+    objects = _children(verb, OBJECT_DEPS)
+    aimed = [o for obj in objects for o in _prep_objects(obj, AIMING_PREPOSITIONS)]
+    return subjects(verb), objects + _prep_objects(verb, TARGET_PREPOSITIONS) + aimed
+
+
+AIMING_PREPOSITIONS = ("at", "against", "on", "into", "toward", "towards", "in")
+"""Where an object phrase says what it was aimed at ("fired shells at Seoul")."""
 
 
 def nominal_arguments(noun: Token) -> tuple[list[Token], list[Token]]:
