@@ -1,0 +1,147 @@
+"""Ingest: idempotent re-runs, duplicates, recorded errors and SIGKILL safety."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from eventwire.config import Config
+from eventwire.ingest import IngestSummary, ingest
+from eventwire.pipeline import Pipeline
+from eventwire.store import DuckDBStore, content_hash, open_store
+
+WIRE = (
+    "Russian troops attacked Ukrainian positions near Kharkiv on Monday, the defence "
+    "ministry in Kyiv said. The British government condemned Russia and said it would "
+    "send more weapons to Ukraine. Officials in Warsaw said Poland would host talks "
+    "between the two sides next month, according to a statement."
+)
+OTHER = "The German chancellor met the French president in Paris on Tuesday."
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp: Language) -> Pipeline:
+    return Pipeline.from_config(Config(batch_size=4), nlp=nlp)
+
+
+def _write(folder: Path, texts: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_second_ingest_adds_nothing(pipeline: Pipeline, tmp_path: Path) -> None:
+    folder = _write(tmp_path / "in", {"wire.txt": WIRE, "other.txt": OTHER,
+                                      "empty.txt": ""})
+    with open_store(tmp_path / "db.duckdb") as store:
+        first = ingest([str(folder)], pipeline, store)
+        assert (first.read, first.new, first.failed) == (2, 2, 1)
+        assert first.events == store.stats().events > 0
+        stats = store.stats()
+        second = ingest([str(folder)], pipeline, store)
+        assert (second.new, second.duplicate, second.events) == (0, 2, 0)
+        assert store.stats() == stats
+        errors = store.errors()
+        assert [(e["stage"], Path(str(e["input"])).name) for e in errors] == [
+            ("read", "empty.txt")]
+
+
+def test_exact_and_near_duplicates(pipeline: Pipeline, tmp_path: Path) -> None:
+    syndicated = "KYIV (Wire) - " + WIRE + " (Reporting by Wire.)"
+    folder = _write(tmp_path / "in", {
+        "a.txt": WIRE, "b.txt": "  " + WIRE.replace(" ", "\n", 3),  # re-wrapped copy
+        "c.txt": syndicated, "d.txt": OTHER,
+    })
+    seen: list[IngestSummary] = []
+    with open_store(tmp_path / "db.duckdb") as store:
+        summary = ingest([str(folder)], pipeline, store, progress=seen.append)
+        assert (summary.new, summary.duplicate, summary.near_duplicate) == (2, 1, 1)
+        assert len(seen) == 4 and seen[-1].read == 4
+        rows = {str(r["doc_id"]): r for r in store.articles()}
+        assert rows["c"]["status"] == "duplicate"
+        assert rows["c"]["duplicate_of"] == content_hash(WIRE) == rows["a"]["content_hash"]
+        assert not any(e["doc_id"] == "c" for e in store.events())
+        # a later run matches the copy against the stored signatures, not memory
+        again = ingest([str(_write(tmp_path / "more", {"e.txt": syndicated + " Updated."}))],
+                       pipeline, store)
+        assert again.near_duplicate == 1
+
+
+def _snapshot(store: DuckDBStore) -> tuple[Counter[tuple[object, ...]], ...]:
+    articles = Counter((r["doc_id"], r["content_hash"], r["status"]) for r in store.articles())
+    events = Counter((e["doc_id"], e["event_id"], e["cameo"], str(e["source"]), str(e["target"]))
+                     for e in store.events())
+    return articles, events
+
+
+_CHILD = """
+import sys
+from eventwire.config import Config
+from eventwire.ingest import ingest
+from eventwire.pipeline import Pipeline
+from eventwire.store import open_store
+pipeline = Pipeline.from_config(Config(batch_size=4))
+with open_store(sys.argv[2]) as store:
+    print("ready", flush=True)
+    ingest([sys.argv[1]], pipeline, store,
+           progress=lambda s: print(s.read, flush=True))
+print("done", flush=True)
+"""
+
+COUNTRIES = ("Russian", "Ukrainian", "British", "French", "German", "Polish", "Turkish",
+             "Chinese", "Iranian", "Israeli")
+
+
+def _generated(count: int) -> dict[str, str]:
+    texts = {}
+    for i in range(count):
+        a, b = COUNTRIES[i % 10], COUNTRIES[(i * 3 + 1) % 10]
+        texts[f"art{i:02d}.txt"] = (
+            f"Story {i}. {a} troops attacked {b} positions on day {i}. "
+            f"The {b} government condemned the {a} government and asked for talks number {i}."
+        )
+    return texts
+
+
+def test_sigkill_then_rerun_stores_everything_exactly_once(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    folder = _write(tmp_path / "in", _generated(30))
+    killed_db = tmp_path / "killed.duckdb"
+    child = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, str(folder), str(killed_db)],
+        stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONHASHSEED": "0"},
+    )
+    assert child.stdout is not None
+    stop_after = random.Random().randint(1, 25)
+    for line in child.stdout:
+        if line.strip().isdigit() and int(line) >= stop_after:
+            time.sleep(random.uniform(0.0, 0.05))
+            break
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL
+    with open_store(killed_db) as store:
+        interrupted = store.stats().articles
+        ingest([str(folder)], pipeline, store)
+        recovered = _snapshot(store)
+        recovered_stats = store.stats()
+    with open_store(tmp_path / "clean.duckdb") as store:
+        ingest([str(folder)], pipeline, store)
+        clean = _snapshot(store)
+        clean_stats = store.stats()
+    assert interrupted < 30
+    assert recovered == clean
+    assert all(n == 1 for counter in recovered for n in counter.values())
+    assert sum(recovered[0].values()) == 30 and sum(recovered[1].values()) > 30
+    assert recovered_stats == clean_stats
