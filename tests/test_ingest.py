@@ -78,9 +78,11 @@ def test_exact_and_near_duplicates(pipeline: Pipeline, tmp_path: Path) -> None:
 
 
 def _snapshot(store: DuckDBStore) -> tuple[Counter[tuple[object, ...]], ...]:
-    articles = Counter((r["doc_id"], r["content_hash"], r["status"]) for r in store.articles())
-    events = Counter((e["doc_id"], e["event_id"], e["cameo"], str(e["source"]), str(e["target"]))
-                     for e in store.events())
+    articles: Counter[tuple[object, ...]] = Counter(
+        (r["doc_id"], r["content_hash"], r["status"]) for r in store.articles())
+    events: Counter[tuple[object, ...]] = Counter(
+        (e["doc_id"], e["event_id"], e["cameo"], str(e["source"]), str(e["target"]))
+        for e in store.events())
     return articles, events
 
 
