@@ -35,6 +35,7 @@ from eventwire.events.demand import (
 )
 from eventwire.events.lexicon import EventLexicon
 from eventwire.events.modality import REPORTING_VERBS, modality_of
+from eventwire.events.patterns import clause_tokens
 from eventwire.events.salience import order_events
 from eventwire.events.speech import (
     Quote,
@@ -173,8 +174,23 @@ def _arguments(
         targets = _reporter_as_subject(token, pronouns, index)
     if not targets and not trigger.nominal and not trigger.code.startswith("01"):
         targets = _first_actor(_complement_subject(token), index)
+    if not targets and not trigger.nominal and not trigger.code.startswith("01"):
+        targets = _in_verb_phrase(token, index, sources)
     targets = [t for t in targets if t not in sources]
     return sources, targets
+
+
+def _in_verb_phrase(
+    token: Token, index: MentionIndex, sources: Sequence[ActorMention]
+) -> list[ActorMention]:
+    """PETRARCH's last resort for a target: the first actor anywhere in the verb's
+    own phrase after it ("renewing his license in Michel Delving")."""
+    _before, after = clause_tokens(token)
+    for other in after:
+        mention = index.at(other)
+        if mention is not None and mention not in sources and mention.country is not None:
+            return [mention]
+    return []
 
 
 def _dyads(
