@@ -21,7 +21,14 @@ from eventwire.model import (
     Sentence,
 )
 from eventwire.output import GDELT_COLUMNS, event_to_dict
-from eventwire.store import DuckDBStore, EventFilter, content_hash, open_store
+from eventwire.store import (
+    DuckDBStore,
+    EventFilter,
+    EventStore,
+    as_frame,
+    content_hash,
+    open_store,
+)
 
 D = dt.date
 
@@ -220,3 +227,17 @@ def test_reopening_keeps_data_and_schema_version(tmp_path: Path) -> None:
     conn = duckdb.connect(str(path))
     assert conn.execute("SELECT max(version) FROM schema_version").fetchall() == [(1,)]
     conn.close()
+
+
+def test_duckdb_store_implements_the_protocol() -> None:
+    backend: EventStore = DuckDBStore(":memory:")  # mypy checks the Protocol here
+    with backend as store:
+        assert store.stats().articles == 0 and store.events() == []
+
+
+def test_results_as_dataframe(store: DuckDBStore) -> None:
+    pandas = pytest.importorskip("pandas")
+    rows = store.top_dyads()
+    frame = as_frame(rows)
+    assert isinstance(frame, pandas.DataFrame)
+    assert list(frame["events"]) == [r["events"] for r in rows] == [2, 1, 1, 1]
