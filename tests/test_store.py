@@ -241,3 +241,10 @@ def test_results_as_dataframe(store: DuckDBStore) -> None:
     frame = as_frame(rows)
     assert isinstance(frame, pandas.DataFrame)
     assert list(frame["events"]) == [r["events"] for r in rows] == [2, 1, 1, 1]
+
+
+def test_an_article_with_many_events_is_stored_whole(tmp_path: Path) -> None:
+    many = _coded("big", D(2022, 5, 1), "Wire", [("FRAGOV", "DEUGOV", "042", False)] * 450)
+    with open_store(tmp_path / "s.duckdb") as store:
+        store.add(many, "big-hash", None)
+        assert [r["event_id"] for r in store.events()] == [e.event_id for e in many.events]

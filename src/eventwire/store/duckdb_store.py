@@ -34,17 +34,25 @@ from eventwire.store.rows import (
 )
 
 DEFAULT_DB = "eventwire.duckdb"
+_ROWS_PER_INSERT = 200
 _NO_FILTER = EventFilter()
 
 
-def _insert(table: str, columns: tuple[str, ...]) -> str:
+def _insert_rows(
+    conn: duckdb.DuckDBPyConnection,
+    table: str,
+    columns: tuple[str, ...],
+    rows: list[tuple[object, ...]],
+) -> None:
+    """One multi-row INSERT with placeholders only: much faster than ``executemany``."""
     names = ", ".join(f'"{c}"' for c in columns)
-    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
+    one = f"({', '.join('?' * len(columns))})"
+    for start in range(0, len(rows), _ROWS_PER_INSERT):
+        chunk = rows[start : start + _ROWS_PER_INSERT]
+        values = [value for row in chunk for value in row]
+        conn.execute(f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * len(chunk))}",
+                     values)
 
-
-_INSERT_SENTENCE = _insert("sentences", SENTENCE_COLUMNS)
-_INSERT_ACTOR = _insert("actors", ACTOR_COLUMNS)
-_INSERT_EVENT = _insert("events", EVENT_COLUMNS)
 _INSERT_ARTICLE = (
     "INSERT INTO articles (id, doc_id, content_hash, title, outlet, url, origin, pub_date, "
     "dateline_place, language, status, duplicate_of, ingested_at) "
@@ -107,17 +115,15 @@ class DuckDBStore:
 
     def _add_parts(self, article_id: int, coded: CodedArticle) -> None:
         conn = self._conn
-        if coded.sentences:
-            conn.executemany(_INSERT_SENTENCE,
-                             [sentence_values(article_id, s) for s in coded.sentences])
-        if coded.actors:
-            conn.executemany(_INSERT_ACTOR, [actor_values(article_id, a) for a in coded.actors])
-        if coded.events:
-            lead = lead_paragraph(coded.article)
-            conn.executemany(_INSERT_EVENT, [
-                event_values(article_id, rank, e, e.sentence.paragraph == lead)
-                for rank, e in enumerate(coded.events, start=1)
-            ])
+        _insert_rows(conn, "sentences", SENTENCE_COLUMNS,
+                     [sentence_values(article_id, s) for s in coded.sentences])
+        _insert_rows(conn, "actors", ACTOR_COLUMNS,
+                     [actor_values(article_id, a) for a in coded.actors])
+        lead = lead_paragraph(coded.article)
+        _insert_rows(conn, "events", EVENT_COLUMNS, [
+            event_values(article_id, rank, e, e.sentence.paragraph == lead)
+            for rank, e in enumerate(coded.events, start=1)
+        ])
 
     def has_hash(self, content_hash: str) -> bool:
         row = self._conn.execute(
