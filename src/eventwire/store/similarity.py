@@ -80,7 +80,7 @@ class NearDuplicateIndex:
         """The stored article most similar to ``blob`` above the threshold, if any."""
         minhash = _minhash(blob)
         best: tuple[float, str] | None = None
-        for key in self._lsh.query(minhash):
+        for key in sorted(str(k) for k in self._lsh.query(minhash)):  # ties: same choice
             similarity = float(minhash.jaccard(self._hashes[str(key)]))
             if similarity >= self._threshold and (best is None or similarity > best[0]):
                 best = (similarity, str(key))
