@@ -16,6 +16,10 @@ $(STAMP): pyproject.toml requirements.lock
 
 demo: $(STAMP)
 	$(BIN)/eventwire code examples/ --format table
+	rm -f demo.duckdb
+	$(BIN)/eventwire ingest examples/ --db demo.duckdb
+	$(BIN)/eventwire query events --db demo.duckdb --counted --limit 8
+	$(BIN)/eventwire query timeline DEU POL --db demo.duckdb --bucket month
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests tools

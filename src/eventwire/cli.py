@@ -10,14 +10,22 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import Any, TextIO
 
 import click
 
-from eventwire.config import DEFAULT_MODEL, Config
+from eventwire.cli_common import (
+    DictionaryFailure,
+    config_from,
+    dictionary_options,
+    model_option,
+    parse_date,
+    pipeline_for,
+)
+from eventwire.cli_store import export, ingest, query
 from eventwire.errors import DictionaryError, EventwireError
 from eventwire.evaluate import dataset_kind, format_report, load_gold, score
 from eventwire.evaluation_run import code_gold
@@ -25,80 +33,9 @@ from eventwire.model import Article, CodedArticle, ReadError
 from eventwire.output import write_gdelt, write_jsonl, write_table
 from eventwire.petrarch_tests import format_report as format_unit_report
 from eventwire.petrarch_tests import run_directory
-from eventwire.pipeline import Pipeline
 from eventwire.read import read_inputs
 
 FORMATS = ("table", "jsonl", "gdelt")
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-class DictionaryFailure(click.ClickException):
-    """A user dictionary file is malformed: one line naming file and line, exit 2."""
-
-    exit_code = 2
-
-    def show(self, file: Any = None) -> None:
-        click.echo(f"eventwire: {self.message}", err=True)
-
-
-_FILE = click.Path(dir_okay=False, path_type=Path)
-
-
-def dictionary_options(command: F) -> F:
-    """The options that bring users' own dictionaries (shared by code and eval)."""
-    options = [
-        click.option("--verbs", "verbs", multiple=True, type=_FILE,
-                     help="Verb dictionary (PETRARCH syntax or .yaml); repeatable."),
-        click.option("--actors", "actors", multiple=True, type=_FILE,
-                     help="Actor dictionary (PETRARCH syntax or .yaml); repeatable."),
-        click.option("--agents", "agents", multiple=True, type=_FILE,
-                     help="Agent dictionary (PETRARCH syntax or .yaml); repeatable."),
-        click.option("--discards", "discards", multiple=True, type=_FILE,
-                     help="Discard list (PETRARCH syntax or .yaml); repeatable."),
-        click.option("--only-user-dictionaries", "replace", is_flag=True,
-                     help="Use the given dictionaries instead of the packaged ones."),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
-
-
-def _config(model: str, date: dt.date | None, dictionaries: dict[str, Any]) -> Config:
-    return Config(
-        model=model,
-        default_date=date,
-        verbs=tuple(dictionaries["verbs"]),
-        actors=tuple(dictionaries["actors"]),
-        agents=tuple(dictionaries["agents"]),
-        discards=tuple(dictionaries["discards"]),
-        replace_dictionaries=bool(dictionaries["replace"]),
-    )
-
-
-def _pipeline(config: Config) -> Pipeline:
-    try:
-        return Pipeline.from_config(config)
-    except DictionaryError as exc:
-        raise DictionaryFailure(str(exc)) from exc
-    except EventwireError as exc:
-        raise click.ClickException(str(exc)) from exc
-
-
-def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from exc
-
-
-model_option = click.option(
-    "--model",
-    default=DEFAULT_MODEL,
-    show_default=True,
-    help="Installed spaCy pipeline to parse with: a package name or a folder path.",
-)
 
 
 @click.group()
@@ -142,14 +79,14 @@ def _write(coded: Iterator[CodedArticle], fmt: str, out: TextIO) -> int:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write events here instead of standard output.")
-@click.option("--date", callback=_parse_date, default=None,
+@click.option("--date", callback=parse_date, default=None,
               help="Date (YYYY-MM-DD) for articles that give none; also the year of datelines.")
 @model_option
 @dictionary_options
 def code(inputs: tuple[str, ...], fmt: str, output: Path | None, date: dt.date | None,
          model: str, **dictionaries: Any) -> None:
     """Code INPUTS (files, folders, globs, or - for stdin) into events."""
-    pipeline = _pipeline(_config(model, date, dictionaries))
+    pipeline = pipeline_for(config_from(model, date, dictionaries))
     counter = _Counter()
     articles = counter.articles_of(read_inputs(list(inputs), default_date=date, stdin=sys.stdin))
     with _open_output(output) as out:
@@ -176,7 +113,7 @@ def _open_output(path: Path | None) -> AbstractContextManager[TextIO]:
 def evaluate(gold: Path, errors: bool, events_out: Path | None, model: str,
              **dictionaries: Any) -> None:
     """Code a gold file (one sentence per record) and print the metrics its set defines."""
-    pipeline = _pipeline(_config(model, None, dictionaries))
+    pipeline = pipeline_for(config_from(model, None, dictionaries))
     try:
         records = load_gold(gold)
     except EventwireError as exc:
@@ -199,3 +136,8 @@ def petrarch_tests(directory: Path, failures: bool, model: str) -> None:
     except EventwireError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(format_unit_report(report, failures=failures))
+
+
+main.add_command(ingest)
+main.add_command(query)
+main.add_command(export)

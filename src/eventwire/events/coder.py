@@ -193,6 +193,13 @@ def _in_verb_phrase(
     return []
 
 
+def _same_actor(source: ActorMention, target: ActorMention) -> bool:
+    """Whether a dyad would be an actor with itself ("their countries" after the
+    countries themselves).  A government acting on its own country (TURGOV → TUR)
+    is a real dyad, as CAMEO and PLOVER code it."""
+    return source.code == target.code
+
+
 def _dyads(
     trigger: Trigger, sources: list[ActorMention], targets: list[ActorMention]
 ) -> list[tuple[ActorMention | None, ActorMention | None, str]]:
@@ -209,8 +216,10 @@ def _dyads(
     pairs: list[tuple[ActorMention | None, ActorMention | None, str]] = []
     for source in some_sources:
         for target in some_targets:
-            if source is not None and target is not None and source.code == target.code:
-                continue  # "their countries", "its own forces": no dyad with itself
+            if source is not None and target is not None and _same_actor(source, target):
+                target = None  # "their countries", "its own forces": no dyad with itself
+            if (source, target, code) in pairs:
+                continue
             pairs.append((source, target, code))
             if reverse and source is not None and target is not None:
                 pairs.append((target, source, reverse))
