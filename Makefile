@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint typecheck dictionaries clean check
+.PHONY: demo test lint typecheck dictionaries clean check bench-store
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ typecheck: $(STAMP)
 # PETRARCH2/Phoenix and CAMEO/PLOVER/GDELT sources (see src/eventwire/data/NOTICE).
 dictionaries: $(STAMP)
 	$(BIN)/python tools/build_dictionaries.py --lexicons $(SHARED)/lexicons --out src/eventwire/data
+
+# Times the store's dyad timeline and top-dyads queries on 10 million synthetic events.
+bench-store: $(STAMP)
+	$(BIN)/python tools/bench_store.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
