@@ -131,9 +131,15 @@ def conjuncts(head: Token) -> list[Token]:
     """The phrase head and every head coordinated with it ("A, B and C")."""
     heads = [head]
     for child in head.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" or _listed_appos(child):
             heads.extend(conjuncts(child))
     return heads
+
+
+def _listed_appos(token: Token) -> bool:
+    """The small English model often reads "A, B, and C" as A with an apposition B
+    that is coordinated with C; an apposition that has a conjunct is a list member."""
+    return token.dep_ == "appos" and any(c.dep_ == "conj" for c in token.children)
 
 
 def actors_of(heads: Sequence[Token], index: MentionIndex) -> list[ActorMention]:
@@ -202,7 +208,8 @@ def _borrowed_subject(verb: Token) -> list[Token]:
         return []
     if verb.dep_ == "xcomp":
         objects = _children(head, OBJECT_DEPS)
-        return objects or subjects(head)
+        # "Obama is scheduled to attend": the passive subject does the attending
+        return objects or subjects(head) or _children(head, PASSIVE_SUBJECT_DEPS)
     if verb.dep_ in ("conj", "advcl", "pcomp", "dep", "acomp"):
         return subjects(head)
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
