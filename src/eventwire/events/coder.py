@@ -168,6 +168,8 @@ def _arguments(
         sources = _cataphora(heads[0], index)
     if not sources:
         sources = _reporter_as_subject(token, heads[0], index)
+    if not sources and not trigger.nominal:
+        sources = _anywhere_in(heads[0], index)
     targets = _first_actor(heads[1], index)
     if not targets:
         pronouns = [h for h in heads[1] if h.lower_ in ("it", "them", "us", "him", "her")]
@@ -178,6 +180,17 @@ def _arguments(
         targets = _in_verb_phrase(token, index, sources)
     targets = [t for t in targets if t not in sources]
     return sources, targets
+
+
+def _anywhere_in(heads: Sequence[Token], index: MentionIndex) -> list[ActorMention]:
+    """Last resort for a source: the first country-coded actor anywhere in the subject
+    phrase ("a report released in the Rwandan capital alleged ...")."""
+    for head in heads:
+        for token in head.subtree:
+            mention = index.at(token)
+            if mention is not None and mention.country is not None:
+                return [mention]
+    return []
 
 
 def _in_verb_phrase(
