@@ -266,7 +266,7 @@ def verbal_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
     return subjects(verb), objects + _prep_objects(verb, TARGET_PREPOSITIONS) + aimed
 
 
-AIMING_PREPOSITIONS = ("at", "against", "on", "into", "toward", "towards", "in")
+AIMING_PREPOSITIONS = ("at", "against", "on", "into", "toward", "towards", "in", "for")
 """Where an object phrase says what it was aimed at ("fired shells at Seoul")."""
 
 
