@@ -170,7 +170,11 @@ def _arguments(
         sources = _reporter_as_subject(token, heads[0], index)
     if not sources and not trigger.nominal:
         sources = _anywhere_in(heads[0], index)
-    targets = _first_actor(heads[1], index)
+    target_heads = heads[1]
+    if trigger.code.startswith("08"):  # withdrawing *from* X yields to X
+        origin = [h for h in target_heads if h.head.lower_ == "from"]
+        target_heads = origin + [h for h in target_heads if h not in origin]
+    targets = _first_actor(target_heads, index)
     if not targets:
         pronouns = [h for h in heads[1] if h.lower_ in ("it", "them", "us", "him", "her")]
         targets = _reporter_as_subject(token, pronouns, index)
