@@ -8,7 +8,7 @@ ingest or the commands, and no SQL leaks out of the store package.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -90,6 +90,14 @@ class EventStore(Protocol):
         ...
 
     def record_error(self, input_name: str, stage: str, reason: str) -> None: ...
+
+    def seen_entries(self, source: str) -> set[str]:
+        """The entries of a watched source (feed entry ids, folder file keys) handled so far."""
+        ...
+
+    def mark_seen(self, source: str, entries: Sequence[str]) -> None:
+        """Remember entries of a watched source as handled; marking one twice is harmless."""
+        ...
 
     def link_clusters(self) -> int:
         """Link counted events not yet in a cluster; return how many clusters changed."""

@@ -59,7 +59,14 @@ _V1: Final = (
     "INSERT INTO meta VALUES ('linked_through', 0)",
 )
 
-MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1,)
+_V2: Final = (
+    """CREATE TABLE watch_seen (
+        source VARCHAR NOT NULL, entry VARCHAR NOT NULL, seen_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (source, entry))""",
+)
+"""Feed entries and folder files a watcher has handled, so later rounds skip them."""
+
+MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1, _V2)
 """Migration ``n`` (1-based) is ``MIGRATIONS[n - 1]``; append, never edit."""
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)

@@ -11,7 +11,7 @@ ones by their content hash.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Self
@@ -149,6 +149,25 @@ class DuckDBStore:
             '(SELECT 1 FROM errors WHERE input = ? AND stage = ? AND reason = ?)',
             [input_name, stage, reason, _now(), input_name, stage, reason],
         )
+
+    def seen_entries(self, source: str) -> set[str]:
+        rows = self._conn.execute(
+            "SELECT entry FROM watch_seen WHERE source = ?", [source]
+        ).fetchall()
+        return {str(r[0]) for r in rows}
+
+    def mark_seen(self, source: str, entries: Sequence[str]) -> None:
+        """All entries in one transaction, so a round's marks are kept together or not at all."""
+        conn = self._conn
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            for entry in dict.fromkeys(entries):
+                conn.execute("INSERT OR IGNORE INTO watch_seen VALUES (?, ?, ?)",
+                             [source, entry, _now()])
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
 
     def link_clusters(self) -> int:
         return clusters.link(self._conn)
