@@ -10,7 +10,7 @@ being coded again, and cross-article clusters are relinked at the end.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from eventwire.model import Article, CodedArticle, ReadError
@@ -79,11 +79,26 @@ def ingest(
     ``progress`` is called after every article with the running summary.  Read and
     coding failures are recorded in the store's errors and counted as ``failed``.
     """
+    items = read_inputs(inputs, default_date=pipeline.config.default_date)
+    return ingest_articles(items, pipeline, store, progress=progress)
+
+
+def ingest_articles(
+    items: Iterable[Article | ReadError],
+    pipeline: Pipeline,
+    store: EventStore,
+    *,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Ingest articles a caller has read itself (the feed watcher), as ``ingest`` does.
+
+    ``items`` is consumed lazily, between store writes, so it may read or fetch as it
+    goes; its ``ReadError`` items are recorded and counted as ``failed``.
+    """
     run = _Run(store, progress)
     pending: list[_Pending] = []
     batch = max(1, pipeline.config.batch_size)
-    items = read_inputs(inputs, default_date=pipeline.config.default_date)
-    for item in _admit(items, run):
+    for item in _admit(iter(items), run):
         pending.append(item)
         if len(pending) >= batch:
             _code_and_store(pending, pipeline, run)
