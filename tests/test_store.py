@@ -29,6 +29,7 @@ from eventwire.store import (
     content_hash,
     open_store,
 )
+from eventwire.store.duckdb_schema import SCHEMA_VERSION
 
 D = dt.date
 
@@ -225,7 +226,9 @@ def test_reopening_keeps_data_and_schema_version(tmp_path: Path) -> None:
     with open_store(path) as store:
         assert store.stats().articles == 4 and len(store.errors()) == 1
     conn = duckdb.connect(str(path))
-    assert conn.execute("SELECT max(version) FROM schema_version").fetchall() == [(1,)]
+    assert conn.execute("SELECT max(version) FROM schema_version").fetchall() == [
+        (SCHEMA_VERSION,)
+    ]
     conn.close()
 
 

@@ -26,6 +26,7 @@ from eventwire.cli_common import (
     pipeline_for,
 )
 from eventwire.cli_store import export, ingest, query
+from eventwire.cli_watch import watch
 from eventwire.errors import DictionaryError, EventwireError
 from eventwire.evaluate import dataset_kind, format_report, load_gold, score
 from eventwire.evaluation_run import code_gold
@@ -141,3 +142,4 @@ def petrarch_tests(directory: Path, failures: bool, model: str) -> None:
 main.add_command(ingest)
 main.add_command(query)
 main.add_command(export)
+main.add_command(watch)
