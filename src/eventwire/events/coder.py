@@ -399,6 +399,8 @@ def _speech_act(draft: _Draft, head: Token, index: MentionIndex) -> list[_Draft]
         code, kind = appeal_code(draft.code), "appeal"
         pairs = [(asker, draft.source) for asker in askers]
     elif lemma in INTENT_HEADS and not has_object:
+        if askers and draft.source not in askers:
+            return []  # the reverse reading of a paired code is not the subject's intent
         code, kind = intent_code(draft.code), "intent"
         pairs = [(draft.source, draft.target)]
     else:

@@ -24,6 +24,7 @@ HYPOTHETICAL_HEADS = frozenset(
         "prevent", "deny", "exclude", "threaten", "plan", "intend", "prepare", "vow",
         "pledge", "promise", "expect", "decide", "agree", "attempt", "warn", "fear",
         "justify", "order", "allow", "encourage", "persuade", "press", "invite", "depend",
+        "willing", "ready", "prepared", "determined", "eager", "keen", "commit", "undertake",
     }
 )  # fmt: skip
 """Verbs whose complement names an event that has not (yet) happened."""
