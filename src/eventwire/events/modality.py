@@ -37,6 +37,9 @@ UNREAL_MODIFIERS = frozenset(
      "imminent", "proposed", "further", "would-be", "no", "purported"}
 )  # fmt: skip
 """Modifiers that make an event noun unreal ("any further invasion", "alleged attack")."""
+ALLEGING_VERBS = frozenset({"allege", "claim", "accuse", "suspect", "rumour", "rumor"})
+"""Verbs whose complement is contested: "a report alleged that X helped kill" codes the
+allegation (an accusation), while the alleged act stays uncounted."""
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 REPORTING_VERBS = frozenset(
     {"say", "tell", "add", "stress", "note", "state", "claim", "report", "announce",
@@ -98,6 +101,8 @@ def modality_of(token: Token, nominal: bool, quoted: bool) -> Modality:
             negated = negated or lower.dep_ == "xcomp"
         if lower.dep_ in ("ccomp", "parataxis") and lemma in REPORTING_VERBS:
             reported = True
+        if lower.dep_ in ("ccomp", "parataxis") and lemma in ALLEGING_VERBS:
+            hypothetical = True  # an allegation is not an established event
         if _aux_words(upper) & HYPOTHETICAL_AUX and lower.dep_ in ("xcomp", "conj"):
             hypothetical = True
     if nominal:
