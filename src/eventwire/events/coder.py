@@ -50,6 +50,7 @@ from eventwire.model import ActorMention, CodeInfo, Event, Evidence, Modality, S
 from eventwire.parse import ParsedArticle, ParsedParagraph
 
 CodeLookup = Callable[[str], CodeInfo]
+MUTUAL_ROOTS = frozenset({"04"})
 INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
 
 
@@ -226,7 +227,7 @@ def _dyads(
     some_targets: list[ActorMention | None] = list(targets) or [None]
     if reverse == "reversed":
         return [(t, s, code) for s in some_sources for t in some_targets]
-    mutual = code[:2] == "04" and not targets  # "A, B and C met": each met the others
+    mutual = code[:2] in MUTUAL_ROOTS and not targets  # "A, B and C met": each met the others
     if (reverse or mutual) and len(sources) > 1:
         # "A and B discussed X": the two sides are the dyad, X is the topic
         return [(a, b, code) for a in sources for b in sources if a is not b]
