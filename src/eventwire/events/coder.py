@@ -315,7 +315,11 @@ def _accusations(drafts: list[_Draft], mentions: Sequence[ActorMention]) -> list
         if verb is None or verb.lemma_.lower() not in REPORTING_VERBS:
             continue
         accuser = _mention_in(speaker_from_verb(verb, draft.offset), mentions)
-        if accuser is None or accuser.country is None or accuser.code == draft.source.code:
+        if accuser is None or accuser.country is None:
+            continue
+        if accuser.code == draft.source.code:
+            if verb.lemma_.lower() == "claim":  # "X claimed it had attacked": X claims it
+                found.append(_claim(draft, verb))
             continue
         victim = draft.target is not None and draft.target.country == accuser.country
         if verb.lemma_.lower() not in ACCUSING_VERBS and not victim:
@@ -325,6 +329,13 @@ def _accusations(drafts: list[_Draft], mentions: Sequence[ActorMention]) -> list
         found.append(replace(draft, trigger=trigger, source=accuser, target=draft.source,
                              code="112", modality=Modality(), rule_note=note))
     return found
+
+
+def _claim(draft: _Draft, verb: Token) -> _Draft:
+    """An actor claiming its own use of force claims responsibility (CAMEO 015)."""
+    note = f"claim: {verb.text!r} of its own {draft.trigger.token.text!r} [{draft.code}]"
+    trigger = replace(draft.trigger, token=verb, words=(verb,), evidence=draft.trigger.words)
+    return replace(draft, trigger=trigger, code="015", modality=Modality(), rule_note=note)
 
 
 def _reporting_verb(token: Token) -> Token | None:
