@@ -230,3 +230,20 @@ def test_claiming_an_attack_by_another_is_an_accusation(nlp: Language, acts: Cod
     events = code(nlp, acts, "Italy claimed that Germany attacked France.")
     assert ("ITA", "112", "DEU") in dyads(events)
     assert ("DEU", "190", "FRA") in dyads(events)
+
+
+def test_alleged_acts_are_not_counted_but_the_allegation_is(
+    nlp: Language, acts: Coding
+) -> None:
+    events = code(nlp, acts, "Italy claimed that Germany attacked France.")
+    attack = [e for e in events if e.code.cameo == "190"]
+    assert attack and not attack[0].counted, "an allegation is not an established event"
+    assert any(e.code.cameo == "112" and e.counted for e in events)
+
+
+def test_claiming_its_own_attack_is_claiming_responsibility(
+    nlp: Language, acts: Coding
+) -> None:
+    events = code(nlp, acts, "Germany claimed that German forces attacked France.")
+    assert ("DEU", "015", "FRA") in dyads(events)
+    assert not any(e.code.cameo == "112" for e in events), "no one accuses itself"
