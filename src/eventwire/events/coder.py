@@ -279,7 +279,9 @@ def _sentence_drafts(
         if sources and is_deontic(trigger.token) and (quoted or speaker is not None):
             drafts.extend(_demands(trigger, sentence, para, sources, speaker, index, mentions))
     drafts = [_as_intent(d) for d in _speech_acts(drafts, index) + _refusals(drafts)]
-    drafts += _accusations(drafts, mentions)
+    derived = _accusations(drafts, mentions)
+    verbs = {d.trigger.token.i for d in derived}
+    drafts = [d for d in drafts if d.rule_note or d.trigger.token.i not in verbs] + derived
     return _unique(_drop_background(_drop_bare_statements(drafts)))
 
 
@@ -498,7 +500,7 @@ def _drop_bare_statements(drafts: list[_Draft]) -> list[_Draft]:
     specific = [d for d in drafts if not d.code.startswith("01") and d.modality.counted]
     if not specific:
         return drafts
-    return [d for d in drafts if not d.code.startswith("01")]
+    return [d for d in drafts if not d.code.startswith("01") or d.rule_note]
 
 
 def _paragraph_drafts(
