@@ -250,6 +250,8 @@ def verbal_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
     passive = _children(verb, PASSIVE_SUBJECT_DEPS)
     if not passive and verb.dep_ == "acl" and verb.tag_ == "VBN":
         passive = [verb.head]  # "soldiers killed by ...": the noun is what was done to
+    if not passive and _children(verb, frozenset({"auxpass", "agent"})):
+        passive = _borrowed_subject(verb)  # "X were imprisoned and were released by Y"
     if passive:
         agents = [
             obj
