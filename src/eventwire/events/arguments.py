@@ -229,8 +229,11 @@ def subjects(verb: Token) -> list[Token]:
 
 VIOLENT_NOUNS = frozenset(
     {"shelling", "attack", "strike", "airstrike", "bombing", "raid", "clash", "fighting",
-     "bombardment", "explosion", "blast", "assault", "offensive", "fire", "gunfire", "ambush"}
+     "bombardment", "explosion", "blast", "assault", "offensive", "fire", "gunfire", "ambush",
+     "tank", "aircraft", "warplane", "jet", "drone", "artillery", "missile", "rocket",
+     "helicopter", "gunship", "mortar"}
 )  # fmt: skip
+"""Attacks, and the weapons that carry them out ("killed in Israeli tank fire")."""
 
 
 def _means_actor(verb: Token) -> list[Token]:
