@@ -43,6 +43,7 @@ from eventwire.events.speech import (
     inside,
     is_pronoun,
     reporting_speaker,
+    reporting_verb,
     speaker_from_verb,
 )
 from eventwire.events.triggers import Trigger, find_triggers
@@ -108,12 +109,8 @@ class _SpeakerMemory:
 
 
 def _speaker_code(speaker: Speaker | None, mentions: Sequence[ActorMention]) -> Speaker | None:
-    if speaker is None:
-        return None
-    for mention in mentions:
-        if speaker.span[0] <= mention.span[0] and mention.span[1] <= speaker.span[1]:
-            return replace(speaker, code=mention.code)
-    return speaker
+    mention = _mention_in(speaker, mentions)
+    return speaker if speaker is None or mention is None else replace(speaker, code=mention.code)
 
 
 def _first_actor(heads: Sequence[Token], index: MentionIndex) -> list[ActorMention]:
@@ -142,13 +139,8 @@ def _reporter_as_subject(
     reported speech is the reporting subject."""
     if not heads or heads[0].lower_ not in ("it", "they", "we", "he", "she", "them", "us"):
         return []
-    node = token
-    while node.head.i != node.i:
-        parent = node.head
-        if node.dep_ in ("ccomp", "parataxis") and parent.lemma_.lower() in REPORTING_VERBS:
-            return actors_of(subjects(parent), index)
-        node = parent
-    return []
+    verb = reporting_verb(token)
+    return actors_of(subjects(verb), index) if verb is not None else []
 
 
 def _complement_subject(trigger: Token) -> list[Token]:
@@ -313,7 +305,7 @@ def _accusations(drafts: list[_Draft], mentions: Sequence[ActorMention]) -> list
     for draft in drafts:
         if draft.code[:2] not in CONFLICT_ROOTS or draft.source is None or draft.rule_note:
             continue
-        verb = _reporting_verb(draft.trigger.token)
+        verb = reporting_verb(draft.trigger.token)
         if verb is None or verb.lemma_.lower() not in REPORTING_VERBS:
             continue
         accuser = _mention_in(speaker_from_verb(verb, draft.offset), mentions)
@@ -338,16 +330,6 @@ def _claim(draft: _Draft, verb: Token) -> _Draft:
     note = f"claim: {verb.text!r} of its own {draft.trigger.token.text!r} [{draft.code}]"
     trigger = replace(draft.trigger, token=verb, words=(verb,), evidence=draft.trigger.words)
     return replace(draft, trigger=trigger, code="015", modality=Modality(), rule_note=note)
-
-
-def _reporting_verb(token: Token) -> Token | None:
-    node = token
-    while node.head.i != node.i:
-        parent = node.head
-        if node.dep_ in ("ccomp", "parataxis") and parent.lemma_.lower() in REPORTING_VERBS:
-            return parent
-        node = parent
-    return None
 
 
 def _as_intent(draft: _Draft) -> _Draft:

@@ -104,16 +104,23 @@ def find_quotes(doc: Doc, offset: int) -> list[Quote]:
     return quotes
 
 
-def reporting_speaker(token: Token, offset: int) -> Speaker | None:
-    """The speaker of indirect speech governing ``token``, if any."""
+def reporting_verb(
+    token: Token, relations: tuple[str, ...] = ("ccomp", "parataxis")
+) -> Token | None:
+    """The reporting verb whose complement holds ``token`` ("said that ..."), if any."""
     node = token
     while node.head.i != node.i:
         parent = node.head
-        speech = parent.lemma_.lower() in REPORTING_VERBS
-        if speech and node.dep_ in ("ccomp", "parataxis", "xcomp"):
-            return speaker_from_verb(parent, offset)
+        if node.dep_ in relations and parent.lemma_.lower() in REPORTING_VERBS:
+            return parent
         node = parent
     return None
+
+
+def reporting_speaker(token: Token, offset: int) -> Speaker | None:
+    """The speaker of indirect speech governing ``token``, if any."""
+    verb = reporting_verb(token, ("ccomp", "parataxis", "xcomp"))
+    return speaker_from_verb(verb, offset) if verb is not None else None
 
 
 def is_pronoun(speaker: Speaker) -> bool:
