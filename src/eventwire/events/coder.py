@@ -15,14 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from eventwire.events.arguments import (
-    MentionIndex,
-    actors_of,
-    nominal_arguments,
-    subjects,
-    verbal_arguments,
-)
-from eventwire.events.demand import (
+from eventwire.events.acts import (
     APPEAL_HEADS,
     INTENT_HEADS,
     INVITE_HEADS,
@@ -32,6 +25,13 @@ from eventwire.events.demand import (
     intent_code,
     is_deontic,
     refusal_code,
+)
+from eventwire.events.arguments import (
+    MentionIndex,
+    actors_of,
+    nominal_arguments,
+    subjects,
+    verbal_arguments,
 )
 from eventwire.events.lexicon import EventLexicon
 from eventwire.events.modality import REPORTING_VERBS, modality_of

@@ -1,4 +1,7 @@
-"""Demands stated as obligations: "X said Y needed to withdraw its forces".
+"""Speech acts derived from the grammar: demands, intents, appeals, refusals.
+
+Each maps the code of the act spoken about onto CAMEO's parallel subcodes: root 10
+(demand), 03 (intent) and 13 (threat), 02 (appeal), 12 (reject).
 
 Diplomatic speech seldom uses the verb "demand"; it says what the other side must,
 should or needs to do.  The embedded event (a withdrawal) has not happened and is
