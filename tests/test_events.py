@@ -7,6 +7,7 @@ import pytest
 from spacy.language import Language
 
 from eventwire.codes import code_info, is_cameo
+from eventwire.events.acts import appeal_code
 from eventwire.events.coder import Coding, code_events
 from eventwire.events.lexicon import EventLexicon
 from eventwire.lexicon.verbs import parse_verb_text
@@ -181,6 +182,9 @@ ACCEPT
 
 ---  CLAIM   [110]  ---
 CLAIM
+
+---  COOPERATE   [060]  ---
+COOPERATE
 """
 
 
@@ -247,3 +251,30 @@ def test_claiming_its_own_attack_is_claiming_responsibility(
     events = code(nlp, acts, "Germany claimed that German forces attacked France.")
     assert ("DEU", "015", "FRA") in dyads(events)
     assert not any(e.code.cameo == "112" for e in events), "no one accuses itself"
+
+
+def test_asking_for_an_act_without_a_parallel_appeal_is_a_plain_appeal() -> None:
+    assert appeal_code("0871") == "0256", "cooperation has its own appeal code"
+    assert appeal_code("190") == "020", "asking for an attack is an appeal not specified"
+    assert appeal_code("010") is None, "asking for a statement is no act of its own"
+
+
+def test_coordinated_sides_of_cooperation_are_each_others_targets(
+    nlp: Language, acts: Coding
+) -> None:
+    found = dyads(code(nlp, acts, "Germany and France cooperated."))
+    assert ("DEU", "060", "FRA") in found and ("FRA", "060", "DEU") in found
+
+
+def test_only_the_one_who_agrees_expresses_an_intent(nlp: Language, acts: Coding) -> None:
+    events = code(nlp, acts, "Italy agreed to cooperate with Germany.")
+    intents = [d for d in dyads(events) if d[1].startswith("03")]
+    assert intents == [("ITA", "031", "DEU")]
+
+
+def test_an_act_told_twice_keeps_the_telling_with_its_author(
+    nlp: Language, acts: Coding
+) -> None:
+    found = dyads(code(nlp, acts, "France was attacked, and Germany attacked France."))
+    assert ("DEU", "190", "FRA") in found
+    assert ("-", "190", "FRA") not in found

@@ -123,8 +123,13 @@ def intent_code(intended: str) -> str | None:
 
 
 def appeal_code(asked: str) -> str | None:
-    """The appeal code for an event one actor asks another to carry out."""
-    return _mapped(asked, _APPEAL_BY_PREFIX)
+    """The appeal code for an event one actor asks another to carry out.  CAMEO has
+    parallel appeal codes only for cooperation; asking for anything else ("urged them
+    to attack") is an appeal not specified further (020).  Asking for a statement or
+    an appeal is no act of its own (None)."""
+    if asked[:2] in ("01", "02"):
+        return None
+    return _mapped(asked, _APPEAL_BY_PREFIX) or "020"
 
 
 def governing_head(token: Token) -> Token | None:
@@ -134,7 +139,15 @@ def governing_head(token: Token) -> Token | None:
         node = node.head
     if node.dep_ in ("xcomp",) and node.head.i != node.i:
         return node.head
+    if node.dep_ == "ccomp" and _infinitive_with_subject(node):
+        return node.head  # "wants Putin to attack", parsed as a clause of its own
     return None
+
+
+def _infinitive_with_subject(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
+        c.dep_ == "nsubj" for c in verb.children
+    )
 
 
 _REFUSAL_BY_PREFIX: tuple[tuple[str, str], ...] = (

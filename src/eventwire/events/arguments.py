@@ -152,6 +152,7 @@ def actors_of(heads: Sequence[Token], index: MentionIndex) -> list[ActorMention]
                 continue
             mention, token = found
             inner = [] if token.i == conjunct.i else _inner_conjuncts(token, index)
+            inner += _conjuncts_inside(mention, conjunct, index)
             for actor in (mention, *inner, *_coordinated_countries(mention, index)):
                 if actor not in actors:
                     actors.append(actor)
@@ -166,6 +167,23 @@ def _inner_conjuncts(token: Token, index: MentionIndex) -> list[ActorMention]:
         mention = index.at(other)
         if mention is not None:
             found.append(mention)
+    return found
+
+
+def _conjuncts_inside(
+    mention: ActorMention, head: Token, index: MentionIndex
+) -> list[ActorMention]:
+    """ "Barack Obama and Vladimir Putin": the parser may hang the coordination on a
+    word inside the first name rather than on the phrase head, so the conjuncts of
+    every word of the mention count."""
+    found: list[ActorMention] = []
+    for token in head.sent:
+        if token.i == head.i or index.at(token) is not mention:
+            continue
+        for other in conjuncts(token)[1:]:
+            actor = index.at(other)
+            if actor is not None and actor is not mention and actor not in found:
+                found.append(actor)
     return found
 
 

@@ -51,7 +51,7 @@ from eventwire.model import ActorMention, CodeInfo, Event, Evidence, Modality, S
 from eventwire.parse import ParsedArticle, ParsedParagraph
 
 CodeLookup = Callable[[str], CodeInfo]
-MUTUAL_ROOTS = frozenset({"04"})
+MUTUAL_ROOTS = frozenset({"04", "05", "06"})
 INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
 
 
@@ -77,6 +77,8 @@ class _Draft:
     speaker: Speaker | None
     offset: int
     rule_note: str = ""
+    mirrored: bool = False
+    """The second reading of a reciprocal act ("A met B" is also B meeting A)."""
 
 
 @dataclass
@@ -210,29 +212,33 @@ def _same_actor(source: ActorMention, target: ActorMention) -> bool:
     return source.code == target.code
 
 
+_Dyad = tuple[ActorMention | None, ActorMention | None, str, bool]
+
+
 def _dyads(
     trigger: Trigger, sources: list[ActorMention], targets: list[ActorMention]
-) -> list[tuple[ActorMention | None, ActorMention | None, str]]:
-    """Source-target pairs, one per coordinated actor; reciprocal codes both ways."""
+) -> list[_Dyad]:
+    """Source-target-code triples (and whether mirrored), one per coordinated actor;
+    reciprocal codes both ways."""
     code, reverse = trigger.code, trigger.reverse_code
     some_sources: list[ActorMention | None] = list(sources) or [None]
     some_targets: list[ActorMention | None] = list(targets) or [None]
     if reverse == "reversed":
-        return [(t, s, code) for s in some_sources for t in some_targets]
+        return [(t, s, code, False) for s in some_sources for t in some_targets]
     mutual = code[:2] in MUTUAL_ROOTS and not targets  # "A, B and C met": each met the others
     if (reverse or mutual) and len(sources) > 1:
         # "A and B discussed X": the two sides are the dyad, X is the topic
-        return [(a, b, code) for a in sources for b in sources if a is not b]
-    pairs: list[tuple[ActorMention | None, ActorMention | None, str]] = []
+        return [(a, b, code, False) for a in sources for b in sources if a is not b]
+    pairs: list[_Dyad] = []
     for source in some_sources:
         for target in some_targets:
             if source is not None and target is not None and _same_actor(source, target):
                 target = None  # "their countries", "its own forces": no dyad with itself
-            if (source, target, code) in pairs:
+            if (source, target, code, False) in pairs:
                 continue
-            pairs.append((source, target, code))
+            pairs.append((source, target, code, False))
             if reverse and source is not None and target is not None:
-                pairs.append((target, source, reverse))
+                pairs.append((target, source, reverse, True))
     return pairs
 
 
@@ -264,9 +270,10 @@ def _sentence_drafts(
             continue
         speaker, quoted = _speaker_for(trigger.token, para, quotes, memory, mentions)
         modality = modality_of(trigger.token, trigger.nominal, quoted or speaker is not None)
-        for source, target, code in _dyads(trigger, sources, targets):
+        for source, target, code, mirrored in _dyads(trigger, sources, targets):
             drafts.append(
-                _Draft(trigger, sentence, source, target, code, modality, speaker, para.offset)
+                _Draft(trigger, sentence, source, target, code, modality, speaker, para.offset,
+                       mirrored=mirrored)
             )
         if sources and is_deontic(trigger.token) and (quoted or speaker is not None):
             drafts.extend(_demands(trigger, sentence, para, sources, speaker, index, mentions))
@@ -274,7 +281,26 @@ def _sentence_drafts(
     derived = _accusations(drafts, mentions)
     verbs = {d.trigger.token.i for d in derived}
     drafts = [d for d in drafts if d.rule_note or d.trigger.token.i not in verbs] + derived
-    return _unique(_drop_background(_drop_bare_statements(drafts)))
+    return _drop_subsumed(_unique(_drop_background(_drop_bare_statements(drafts))))
+
+
+def _drop_subsumed(drafts: list[_Draft]) -> list[_Draft]:
+    """ "Four were killed in Israeli tank shelling": when one sentence tells the same
+    kind of act against the same target twice, once with its author and once without,
+    the authorless telling adds nothing."""
+    known = {
+        (d.code[:2], d.target.code)
+        for d in drafts
+        if d.source is not None and d.target is not None and _counted(d.modality)
+    }
+    return [
+        d for d in drafts
+        if d.source is not None or d.target is None or (d.code[:2], d.target.code) not in known
+    ]
+
+
+def _counted(modality: Modality) -> bool:
+    return not (modality.negated or modality.hypothetical)
 
 
 def _unique(drafts: list[_Draft]) -> list[_Draft]:
@@ -382,10 +408,13 @@ def _drop_background(drafts: list[_Draft]) -> list[_Draft]:
 def _speech_act(draft: _Draft, head: Token, index: MentionIndex) -> list[_Draft]:
     """The intent or appeal that a verb with an open complement expresses."""
     lemma = head.lemma_.lower()
-    has_object = any(c.dep_ == "dobj" for c in head.children)
+    # "wants Putin to attack" may be parsed with Putin as the infinitive's subject
+    has_object = any(c.dep_ == "dobj" for c in head.children) or (
+        draft.trigger.token.dep_ == "ccomp"
+    )
     pairs: list[tuple[ActorMention | None, ActorMention | None]]
-    if draft.trigger.reverse_code == draft.code and draft.code != draft.trigger.code:
-        return []  # the reverse reading of a paired code ("host" of "visit") asks nothing
+    if draft.mirrored:
+        return []  # the reverse reading of a reciprocal act ("host" of "visit") asks nothing
     askers = actors_of(subjects(head), index)
     if lemma in INVITE_HEADS and has_object and draft.source is not None:
         # an invitation is the inviter's intent to receive: CAMEO 036, not an appeal
