@@ -57,6 +57,15 @@ MEMBER_NOUNS: Final = frozenset({
 })  # fmt: skip
 """People and bodies that "of X" describes by origin or allegiance, not by place."""
 
+PLACE_OBJECT_VERBS: Final = frozenset({
+    "capture", "seize", "take", "retake", "recapture", "liberate", "bomb", "shell", "storm",
+    "overrun", "raid", "occupy", "besiege", "enter", "invade", "patrol", "visit", "control",
+    "hit", "strike", "destroy", "surround", "evacuate", "blockade", "reach", "tour", "attack",
+    "bombard", "encircle", "flee", "leave", "rocket", "target", "march",
+})  # fmt: skip
+"""Verbs whose object is a place when it names one ("captured Goma", "visited Oslo");
+the object of other verbs ("criticised Hungary") is an actor, not where it happened."""
+
 NOT_LOCATIVE: Final = frozenset({
     "from", "to", "according", "against", "for", "including", "as", "by", "after",
     "before", "since", "following", "like", "despite", "about", "than", "with", "without",
@@ -155,7 +164,7 @@ def _of_place(root: Token) -> bool:
     return noun.lower_ not in MEMBER_NOUNS and noun.ent_type_ not in ("PERSON", "ORG", "NORP")
 
 
-def _usable(mention: Mention, path: Attachment) -> bool:
+def _usable(mention: Mention, path: Attachment, trigger_lemma: str) -> bool:
     if path.preps and path.preps[0] in NOT_LOCATIVE:
         return False
     if path.preps and path.preps[0] == "of" and not _of_place(mention.ent.root):
@@ -167,9 +176,12 @@ def _usable(mention: Mention, path: Attachment) -> bool:
     if _describes_participant(mention):
         return False
     if not path.preps:  # no preposition: the trigger's object ("captured Goma") or a name
-        if path.through_subject:
-            return mention.ent.label_ in PLACE_LABELS
-        return bool(path.deps) and path.deps[-1] in ("dobj", "npadvmod", "attr")
+        if path.through_subject:  # "Gibraltar was captured", not "Austria criticised"
+            passive = path.deps[-1] == "nsubjpass" and trigger_lemma in PLACE_OBJECT_VERBS
+            return passive and mention.ent.label_ in PLACE_LABELS
+        if not path.deps or path.deps[-1] not in ("dobj", "npadvmod", "attr"):
+            return False
+        return path.deps[-1] != "dobj" or trigger_lemma in PLACE_OBJECT_VERBS
     return True
 
 
@@ -212,7 +224,8 @@ def clause_place(trigger: Token, mentions: Sequence[Mention]) -> Mention | None:
             continue
         for index, top in enumerate(anchors):
             path = attachment(mention.ent.root, top)
-            if path is None or not _usable(mention, path) or path.tier > 2:
+            lemma = top.lemma_.lower()
+            if path is None or not _usable(mention, path, lemma) or path.tier > 2:
                 continue
             rank = (index, *_rank(mention, path, mentions))
             if best is None or rank < best[0]:

@@ -64,10 +64,10 @@ class TellerMemory:
     mentions: Sequence[ActorMention] = field(default=())
 
     def code_in(self, span: Span) -> str | None:
-        for mention in self.mentions:
-            if span[0] <= mention.span[0] and mention.span[1] <= span[1]:
-                return mention.code
-        return None
+        """The code of the actor named in ``span``; one with a country wins over "---GOV"."""
+        inside = [m for m in self.mentions if span[0] <= m.span[0] and m.span[1] <= span[1]]
+        inside.sort(key=lambda m: (m.country is None, -(m.span[1] - m.span[0])))
+        return inside[0].code if inside else None
 
     def remember(self, chain: Chain) -> Chain:
         if chain:
