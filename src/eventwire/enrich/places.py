@@ -57,6 +57,14 @@ MEMBER_NOUNS: Final = frozenset({
 })  # fmt: skip
 """People and bodies that "of X" describes by origin or allegiance, not by place."""
 
+EVENT_NOUNS: Final = frozenset({
+    "talks", "talk", "meeting", "meetings", "summit", "conference", "visit", "ceremony",
+    "attack", "attacks", "clash", "clashes", "battle", "fighting", "bombardment", "raid",
+    "ambush", "bombing", "explosion", "blast", "protest", "rally", "march", "negotiations",
+    "session", "forum", "shelling", "airstrike", "strike", "offensive", "operation",
+})  # fmt: skip
+"""Nouns of events: a place hanging from one ("at their talks in X") is where it was."""
+
 PLACE_OBJECT_VERBS: Final = frozenset({
     "capture", "seize", "take", "retake", "recapture", "liberate", "bomb", "shell", "storm",
     "overrun", "raid", "occupy", "besiege", "enter", "invade", "patrol", "visit", "control",
@@ -209,7 +217,19 @@ def _rank(mention: Mention, path: Attachment, mentions: Sequence[Mention]) -> tu
     ("talks *at* X") beats one inside its object, which is more often a topic
     ("discussed the situation in X"); a qualifier yields to the place it narrows."""
     topical = "dobj" in path.deps[:-1] or (bool(path.preps) and path.deps[-1] == "dobj")
+    if topical and _under_event_noun(mention.ent.root):
+        topical = False
     return (path.tier, int(topical), int(_qualifier(mention, mentions)), mention.ent.start_char)
+
+
+def _under_event_noun(root: Token) -> bool:
+    """Whether the place's own preposition hangs from an event noun ("talks in X")."""
+    node = root
+    while node.dep_ in ("compound", "conj", "appos") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "pobj":
+        return False
+    return node.head.head.lemma_.lower() in EVENT_NOUNS or node.head.head.lower_ in EVENT_NOUNS
 
 
 def clause_place(trigger: Token, mentions: Sequence[Mention]) -> Mention | None:
