@@ -44,7 +44,10 @@ def test_code_writes_the_jsonl_contract_with_spans_into_the_text(story: Path) ->
         start, end = evidence["trigger"]["span"]
         assert text[start:end] == evidence["trigger"]["text"]
         assert event["doc_id"] == "story"
-        assert event["date"] == "2024-03-03"
+        # "on Tuesday" dates the meeting: the Tuesday before the dateline's Sunday
+        expected = "2024-02-27" if event["date_source"] == "text" else "2024-03-03"
+        assert event["date"] == expected
+    assert any(e["date_source"] == "text" for e in events)
     dyads = {(e["source"]["code"], e["cameo"][:2], e["target"]["code"])  # type: ignore[index]
              for e in events if e["source"] and e["target"]}
     assert ("DEUGOV", "04", "FRAGOV") in dyads

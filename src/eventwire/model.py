@@ -102,6 +102,59 @@ class Speaker:
 
 
 @dataclass(frozen=True)
+class Location:
+    """Where an event took place, with coordinates when the gazetteer knows the name.
+
+    ``source`` is ``"text"`` when the event's own clause names the place (``span``
+    points at it) and ``"dateline"`` when the story's dateline is all there is.
+    ``country`` is the ISO 3166 alpha-3 code (CAMEO's country codes are the same for
+    states).  ``kind`` (``country``, ``state``, ``city``, ``place``), ``fips`` (the
+    FIPS 10-4 country code), ``adm1`` and ``feature_id`` are what GDELT's geography
+    columns need.
+    """
+
+    name: str
+    text: str
+    span: Span | None
+    source: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    kind: str = "place"
+    fips: str | None = None
+    adm1: str | None = None
+    feature_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ProvenanceLink:
+    """One teller in the chain of who reports whom, outermost (the outlet) first.
+
+    ``kind`` is ``outlet``, ``document``, ``organization`` or ``person``; ``code`` is
+    the CAMEO actor code of the teller (for a document, of whoever issued it).
+    """
+
+    kind: str
+    text: str
+    code: str | None = None
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """Who asserts a sentence and how it reads: the sentence-level provenance.
+
+    ``voice`` is ``outlet`` (asserted by the outlet alone), ``quoted`` (inside
+    quotation marks) or ``reported`` (attributed speech without quotation marks).
+    """
+
+    sentence: int
+    voice: str
+    provenance: tuple[ProvenanceLink, ...]
+    tone: float
+
+
+@dataclass(frozen=True)
 class Evidence:
     """What in the text produced an event: the words, the trigger and the rule."""
 
@@ -157,6 +210,13 @@ class Event:
     salience: float = 0.0
     extra: tuple[tuple[str, str], ...] = field(default=())
     """Free-form (key, value) notes kept for explanation, e.g. why a code was chosen."""
+    date_source: str = "article"
+    """``text`` when the event's clause dates it, ``article`` when ``date`` is the article's."""
+    location: Location | None = None
+    provenance: tuple[ProvenanceLink, ...] = ()
+    voice: str = "outlet"
+    tone: float | None = None
+    """GDELT-scale tone (-100..+100) of the event's sentence; ``None`` before enrichment."""
 
     @property
     def counted(self) -> bool:
@@ -171,3 +231,7 @@ class CodedArticle:
     sentences: tuple[Sentence, ...]
     actors: tuple[ActorMention, ...]
     events: tuple[Event, ...]
+    contexts: tuple[SentenceContext, ...] = ()
+    """Voice, provenance and tone of each sentence, in sentence order (after enrichment)."""
+    tone: float | None = None
+    """GDELT-scale tone (-100..+100) of the whole article."""

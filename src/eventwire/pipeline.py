@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 
 from eventwire.actors import find_actors
 from eventwire.codes import code_info, is_cameo
 from eventwire.config import Config
+from eventwire.enrich import Enricher, enrich_article
 from eventwire.events.coder import Coding, code_events
 from eventwire.events.lexicon import EventLexicon
 from eventwire.lexicon.actors import ActorDictionary
@@ -34,6 +35,8 @@ class Pipeline:
     actors: ActorDictionary
     coding: Coding
     config: Config
+    enricher: Enricher | None = field(default_factory=Enricher)
+    """The context stage (dates, places, tellers, tone); ``None`` leaves events bare."""
 
     @classmethod
     def from_config(
@@ -61,7 +64,10 @@ class Pipeline:
             date = parsed.article.date or self.config.default_date
             mentions = find_actors(parsed, self.actors, date)
             events = code_events(parsed, mentions, self.coding)
-            yield CodedArticle(parsed.article, parsed.sentences, mentions, events)
+            if self.enricher is None:
+                yield CodedArticle(parsed.article, parsed.sentences, mentions, events)
+            else:
+                yield enrich_article(parsed, mentions, events, self.enricher, date)
 
     def code_text(
         self,

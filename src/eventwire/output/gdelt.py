@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Final, TextIO
 
 from eventwire.codes.actor_parts import split_actor_code
-from eventwire.model import ActorMention, Article, CodedArticle, Event
+from eventwire.model import ActorMention, Article, CodedArticle, Event, Location
 
 _ACTOR_FIELDS: Final = (
     "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
@@ -82,10 +82,34 @@ def lead_paragraph(article: Article) -> int:
 
 def _event_fields(e: Event, article: Article) -> list[str]:
     code = e.code
+    tone = "" if e.tone is None else f"{e.tone:g}"
     return [
         "1" if e.sentence.paragraph == lead_paragraph(article) else "0",
         code.cameo, code.cameo[:3], code.root, str(code.quad_class), f"{code.goldstein:g}",
-        "1", "1", "1", "",
+        "1", "1", "1", tone,
+    ]
+
+
+def geo_type(location: Location) -> str:
+    """GDELT's geographic resolution: 1 country, 2 US state, 3 US city, 4 world city."""
+    if location.kind == "country":
+        return "1"
+    if location.kind == "state":
+        return "2"
+    if location.kind == "city":
+        return "3" if location.country == "USA" else "4"
+    return ""
+
+
+def geo_fields(location: Location | None) -> list[str]:
+    """The eight ``*Geo_*`` columns of a location; only ``FullName`` for a place the
+    gazetteer does not know."""
+    if location is None:
+        return [""] * len(_GEO_FIELDS)
+    coordinate = ["" if v is None else f"{v:.4f}" for v in (location.lat, location.lon)]
+    return [
+        geo_type(location), _clean(location.name), location.fips or "", location.adm1 or "",
+        "", *coordinate, location.feature_id or "",
     ]
 
 
@@ -96,7 +120,7 @@ def gdelt_row(e: Event, article: Article) -> list[str]:
     row = [
         str(global_event_id(e.doc_id, e.event_id)), *_date_fields(day),
         *_actor_fields(e.source), *_actor_fields(e.target), *_event_fields(e, article),
-        *([""] * (3 * len(_GEO_FIELDS))),
+        *([""] * (2 * len(_GEO_FIELDS))), *geo_fields(e.location),
         added, _clean(article.url or article.origin or ""),
     ]
     assert len(row) == len(GDELT_COLUMNS)

@@ -13,12 +13,13 @@ import json
 from collections.abc import Iterable
 from typing import TextIO
 
-from eventwire.model import ActorMention, Event, Span, Speaker
+from eventwire.model import ActorMention, Event, Location, ProvenanceLink, Span, Speaker
 
 CONTRACT_KEYS: tuple[str, ...] = (
     "doc_id", "event_id", "sentence", "date", "source", "target", "cameo", "cameo_root",
     "cameo_name", "quad_class", "goldstein", "plover", "plover_mode", "negated",
     "hypothetical", "future", "reported", "speaker", "evidence",
+    "date_source", "location", "provenance", "voice", "tone",
 )
 """The top-level keys of every JSONL record, in the order they are written."""
 
@@ -51,6 +52,27 @@ def speaker_to_dict(speaker: Speaker | None) -> dict[str, object] | None:
     return {"text": speaker.text, "span": _span(speaker.span), "code": speaker.code}
 
 
+def location_to_dict(location: Location | None) -> dict[str, object] | None:
+    """A location as ``{name, text, country, lat, lon, span, source}``, or ``None``."""
+    if location is None:
+        return None
+    return {
+        "name": location.name,
+        "text": location.text,
+        "country": location.country,
+        "lat": location.lat,
+        "lon": location.lon,
+        "span": _span(location.span) if location.span is not None else None,
+        "source": location.source,
+    }
+
+
+def link_to_dict(link: ProvenanceLink) -> dict[str, object]:
+    """One teller of a provenance chain as ``{kind, text, code, span}``."""
+    span = _span(link.span) if link.span is not None else None
+    return {"kind": link.kind, "text": link.text, "code": link.code, "span": span}
+
+
 def event_to_dict(e: Event) -> dict[str, object]:
     """The contract record of one event; keys in :data:`CONTRACT_KEYS` order."""
     return {
@@ -80,6 +102,11 @@ def event_to_dict(e: Event) -> dict[str, object]:
             "trigger": {"text": e.evidence.trigger_text, "span": _span(e.evidence.trigger_span)},
             "rule": e.evidence.rule,
         },
+        "date_source": e.date_source,
+        "location": location_to_dict(e.location),
+        "provenance": [link_to_dict(link) for link in e.provenance],
+        "voice": e.voice,
+        "tone": e.tone,
     }
 
 

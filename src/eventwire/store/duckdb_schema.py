@@ -66,7 +66,23 @@ _V2: Final = (
 )
 """Feed entries and folder files a watcher has handled, so later rounds skip them."""
 
-MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1, _V2)
+_V3: Final = (
+    *(f"ALTER TABLE events ADD COLUMN {column}" for column in (
+        "date_source VARCHAR", "location_name VARCHAR", "location_text VARCHAR",
+        "location_country VARCHAR", "location_lat DOUBLE", "location_lon DOUBLE",
+        "location_start INTEGER", "location_end INTEGER", "location_source VARCHAR",
+        "location_kind VARCHAR", "location_fips VARCHAR", "location_adm1 VARCHAR",
+        "location_feature_id VARCHAR", "provenance VARCHAR", "voice VARCHAR", "tone DOUBLE",
+    )),
+    "ALTER TABLE sentences ADD COLUMN voice VARCHAR",
+    "ALTER TABLE sentences ADD COLUMN provenance VARCHAR",
+    "ALTER TABLE sentences ADD COLUMN tone DOUBLE",
+    "ALTER TABLE articles ADD COLUMN tone DOUBLE",
+)
+"""The context of events and sentences: date source, place, provenance (a JSON list of
+``{kind, text, code, span}``), voice and tone.  Rows stored before stay NULL there."""
+
+MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1, _V2, _V3)
 """Migration ``n`` (1-based) is ``MIGRATIONS[n - 1]``; append, never edit."""
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)

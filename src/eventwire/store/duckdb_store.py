@@ -55,8 +55,8 @@ def _insert_rows(
 
 _INSERT_ARTICLE = (
     "INSERT INTO articles (id, doc_id, content_hash, title, outlet, url, origin, pub_date, "
-    "dateline_place, language, status, duplicate_of, ingested_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "dateline_place, language, status, duplicate_of, ingested_at, tone) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -115,8 +115,10 @@ class DuckDBStore:
 
     def _add_parts(self, article_id: int, coded: CodedArticle) -> None:
         conn = self._conn
+        contexts = {c.sentence: c for c in coded.contexts}
         _insert_rows(conn, "sentences", SENTENCE_COLUMNS,
-                     [sentence_values(article_id, s) for s in coded.sentences])
+                     [sentence_values(article_id, s, contexts.get(s.index))
+                      for s in coded.sentences])
         _insert_rows(conn, "actors", ACTOR_COLUMNS,
                      [actor_values(article_id, a) for a in coded.actors])
         lead = lead_paragraph(coded.article)
@@ -233,7 +235,7 @@ def _article_values(
     status = "duplicate" if duplicate_of is not None else "coded"
     place = a.dateline.place if a.dateline else None
     return [article_id, a.id, content_hash, a.title, a.outlet, a.url, a.origin, a.date, place,
-            None, status, duplicate_of, _now()]
+            None, status, duplicate_of, _now(), coded.tone]
 
 
 def open_store(path: Path | str = DEFAULT_DB) -> DuckDBStore:

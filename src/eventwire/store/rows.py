@@ -9,6 +9,7 @@ from it, so stored and freshly coded events export identically.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping, Sequence
 from typing import Final
 
@@ -17,13 +18,20 @@ from eventwire.model import (
     CodeInfo,
     Event,
     Evidence,
+    Location,
     Modality,
+    ProvenanceLink,
     Sentence,
+    SentenceContext,
     Span,
     Speaker,
 )
 
 _ACTOR: Final = ("code", "country", "roles", "text", "start", "end")
+_LOCATION: Final = (
+    "name", "text", "country", "lat", "lon", "start", "end", "source", "kind", "fips", "adm1",
+    "feature_id",
+)
 
 EVENT_COLUMNS: Final[tuple[str, ...]] = (
     "article_id", "rank", "doc_id", "event_id",
@@ -36,6 +44,7 @@ EVENT_COLUMNS: Final[tuple[str, ...]] = (
     "speaker_text", "speaker_start", "speaker_end", "speaker_code",
     "evidence_text", "evidence_start", "evidence_end",
     "trigger_text", "trigger_start", "trigger_end", "rule", "salience", "is_root",
+    "date_source", *(f"location_{name}" for name in _LOCATION), "provenance", "voice", "tone",
 )
 """Columns written for each event, in insert order (``cluster_id`` is set later)."""
 
@@ -43,7 +52,7 @@ ACTOR_COLUMNS: Final[tuple[str, ...]] = (
     "article_id", "sentence", "code", "country", "roles", "text", "start", "end", "rule", "head",
 )
 SENTENCE_COLUMNS: Final[tuple[str, ...]] = (
-    "article_id", "idx", "paragraph", "start", "end", "text",
+    "article_id", "idx", "paragraph", "start", "end", "text", "voice", "provenance", "tone",
 )
 
 
@@ -57,6 +66,36 @@ def _speaker_values(speaker: Speaker | None) -> list[object]:
     if speaker is None:
         return [None] * 4
     return [speaker.text, *speaker.span, speaker.code]
+
+
+def _location_values(location: Location | None) -> list[object]:
+    if location is None:
+        return [None] * len(_LOCATION)
+    start, end = location.span if location.span is not None else (None, None)
+    return [location.name, location.text, location.country, location.lat, location.lon,
+            start, end, location.source, location.kind, location.fips, location.adm1,
+            location.feature_id]
+
+
+def provenance_json(chain: Sequence[ProvenanceLink]) -> str:
+    """A provenance chain as the JSON list the contract writes."""
+    return json.dumps([
+        {"kind": link.kind, "text": link.text, "code": link.code,
+         "span": list(link.span) if link.span is not None else None}
+        for link in chain
+    ], ensure_ascii=False)
+
+
+def provenance_from_json(value: object) -> tuple[ProvenanceLink, ...]:
+    """The chain of a stored JSON list (empty for rows stored before it was kept)."""
+    if not isinstance(value, str):
+        return ()
+    links = []
+    for item in json.loads(value):
+        span = item.get("span")
+        links.append(ProvenanceLink(str(item["kind"]), str(item["text"]), item.get("code"),
+                                    (int(span[0]), int(span[1])) if span else None))
+    return tuple(links)
 
 
 def event_values(article_id: int, rank: int, e: Event, is_root: bool) -> tuple[object, ...]:
@@ -74,6 +113,8 @@ def event_values(article_id: int, rank: int, e: Event, is_root: bool) -> tuple[o
         *_speaker_values(e.speaker),
         evidence.text, *evidence.span, evidence.trigger_text, *evidence.trigger_span,
         evidence.rule, e.salience, is_root,
+        e.date_source, *_location_values(e.location), provenance_json(e.provenance), e.voice,
+        e.tone,
     ]
     assert len(values) == len(EVENT_COLUMNS)
     return tuple(values)
@@ -84,8 +125,13 @@ def actor_values(article_id: int, a: ActorMention) -> tuple[object, ...]:
             a.head)
 
 
-def sentence_values(article_id: int, s: Sentence) -> tuple[object, ...]:
-    return (article_id, s.index, s.paragraph, *s.span, s.text)
+def sentence_values(
+    article_id: int, s: Sentence, context: SentenceContext | None = None
+) -> tuple[object, ...]:
+    if context is None:
+        return (article_id, s.index, s.paragraph, *s.span, s.text, None, None, None)
+    return (article_id, s.index, s.paragraph, *s.span, s.text, context.voice,
+            provenance_json(context.provenance), context.tone)
 
 
 def _int(row: Mapping[str, object], key: str) -> int:
@@ -123,6 +169,26 @@ def _actor(row: Mapping[str, object], prefix: str, sentence: int) -> ActorMentio
     )
 
 
+def _float(row: Mapping[str, object], key: str) -> float | None:
+    value = row.get(key)
+    return float(value) if isinstance(value, float | int) else None
+
+
+def _location(row: Mapping[str, object]) -> Location | None:
+    name = _opt_str(row, "location_name") if "location_name" in row else None
+    if name is None:
+        return None
+    start, end = row.get("location_start"), row.get("location_end")
+    span = (start, end) if isinstance(start, int) and isinstance(end, int) else None
+    return Location(
+        name=name, text=_str(row, "location_text"), span=span,
+        source=_str(row, "location_source"), country=_opt_str(row, "location_country"),
+        lat=_float(row, "location_lat"), lon=_float(row, "location_lon"),
+        kind=_opt_str(row, "location_kind") or "place", fips=_opt_str(row, "location_fips"),
+        adm1=_opt_str(row, "location_adm1"), feature_id=_opt_str(row, "location_feature_id"),
+    )
+
+
 def event_from_row(row: Mapping[str, object]) -> Event:
     """Rebuild the model event of a stored row (actor rules are not kept per event)."""
     index = _int(row, "sentence_index")
@@ -148,4 +214,9 @@ def event_from_row(row: Mapping[str, object]) -> Event:
         source=_actor(row, "source", index), target=_actor(row, "target", index), code=code,
         modality=modality, evidence=evidence, speaker=speaker,
         salience=float(salience) if isinstance(salience, float | int) else 0.0,
+        date_source=_opt_str(row, "date_source") or "article" if "date_source" in row
+        else "article",
+        location=_location(row), provenance=provenance_from_json(row.get("provenance")),
+        voice=(_opt_str(row, "voice") if "voice" in row else None) or "outlet",
+        tone=_float(row, "tone"),
     )

@@ -1,0 +1,293 @@
+"""Where an event happened: a place named in its clause, else the story's dateline.
+
+A place mention is a named entity that reads as a place: spaCy's GPE, LOC and FAC
+entities; any other name the gazetteer knows (the small parser often calls an
+unfamiliar town a PERSON); and names a place noun claims ("the village of X", "the X
+district").  Of the mentions attached to the event's clause (see
+:mod:`eventwire.enrich.clause`), the one that wins is the nearest in the clause's own
+words, then through its subject, then across another clause; within a tier, a named
+head beats its possessor ("Baghdad's *Al-Bayaa* district"), then the text order
+decides, which puts the most specific place of a chain first ("the village of X in
+the countryside of Y, in Z").
+
+Places that only describe a participant are not where the event was: demonyms and
+countries used as modifiers ("Seville fans", "a U.S. convoy"), places inside a
+relative clause or reported speech, and origins ("militants from X").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from eventwire.enrich.clause import Attachment, attachment, event_anchor
+from eventwire.enrich.gazetteer import Gazetteer, Place
+from eventwire.model import Article, Location, Span
+
+PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
+NAME_LABELS: Final = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
+"""Labels the small model gives to places it does not know; kept only with support."""
+
+PLACE_NOUNS: Final = frozenset({
+    "city", "town", "village", "villages", "district", "province", "region", "area",
+    "neighbourhood", "neighborhood", "suburb", "suburbs", "camp", "capital", "county",
+    "state", "governorate", "countryside", "outskirts", "border", "coast", "island",
+    "valley", "base", "airport", "port", "hospital", "school", "square", "street",
+    "road", "highway", "bridge", "market", "mosque", "church", "embassy", "hotel",
+    "stadium", "prison", "checkpoint", "station", "zone", "headquarters", "home",
+    "house", "compound", "outpost", "junction", "palace", "university", "office",
+    "building", "crossing", "quarter", "municipality", "prefecture", "sector",
+    "enclave", "strip", "plant", "refinery", "field", "mountains", "river", "lake",
+    "sea", "gulf", "bay", "peninsula", "desert", "forest", "township", "cities",
+    "towns", "provinces", "districts", "areas", "neighborhoods", "neighbourhoods",
+    "hamlet", "settlement", "slum", "mountain", "hills", "airfield", "harbour", "harbor",
+    "borough", "parish", "department", "territory", "avenue", "park", "centre", "center",
+})  # fmt: skip
+
+MEMBER_NOUNS: Final = frozenset({
+    "militants", "members", "member", "fighters", "forces", "troops", "soldiers", "leader",
+    "leaders", "commander", "commanders", "head", "chief", "president", "minister",
+    "government", "army", "police", "citizens", "citizen", "people", "residents", "native",
+    "natives", "group", "officials", "official", "ambassador", "envoy", "king", "queen",
+    "governor", "mayor", "prime", "foreign", "delegation", "representatives", "supporters",
+})  # fmt: skip
+"""People and bodies that "of X" describes by origin or allegiance, not by place."""
+
+EVENT_NOUNS: Final = frozenset({
+    "talks", "talk", "meeting", "meetings", "summit", "conference", "visit", "ceremony",
+    "attack", "attacks", "clash", "clashes", "battle", "fighting", "bombardment", "raid",
+    "ambush", "bombing", "explosion", "blast", "protest", "rally", "march", "negotiations",
+    "session", "forum", "shelling", "airstrike", "strike", "offensive", "operation",
+})  # fmt: skip
+"""Nouns of events: a place hanging from one ("at their talks in X") is where it was."""
+
+PLACE_OBJECT_VERBS: Final = frozenset({
+    "capture", "seize", "take", "retake", "recapture", "liberate", "bomb", "shell", "storm",
+    "overrun", "raid", "occupy", "besiege", "enter", "invade", "patrol", "visit", "control",
+    "hit", "strike", "destroy", "surround", "evacuate", "blockade", "reach", "tour", "attack",
+    "bombard", "encircle", "flee", "leave", "rocket", "target", "march",
+})  # fmt: skip
+"""Verbs whose object is a place when it names one ("captured Goma", "visited Oslo");
+the object of other verbs ("criticised Hungary") is an actor, not where it happened."""
+
+NOT_LOCATIVE: Final = frozenset({
+    "from", "to", "according", "against", "for", "including", "as", "by", "after",
+    "before", "since", "following", "like", "despite", "about", "than", "with", "without",
+    "toward", "towards", "unlike", "via", "because", "besides", "except", "amid",
+})  # fmt: skip
+"""Prepositions whose object is not where the event itself happened."""
+
+
+OUTER_BLOCKS: Final = frozenset({
+    "according", "against", "for", "including", "as", "like", "despite", "about", "than",
+    "unlike", "because", "besides", "except",
+})  # fmt: skip
+"""Prepositions that, anywhere on the path, put a place outside the event."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place-like name in a paragraph doc (doc offsets) with its gazetteer entry."""
+
+    ent: SpacySpan
+    place: Place | None
+
+
+def _place_noun_claims(root: Token) -> bool:
+    """ "the village of X", "the X district", "X province": a place noun vouches for X."""
+    head = root.head
+    if root.dep_ == "compound" and head.lower_ in PLACE_NOUNS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:
+        return True
+    if root.dep_ == "appos" and head.lower_ in PLACE_NOUNS:
+        return True
+    return any(c.dep_ == "appos" and c.lower_ in PLACE_NOUNS for c in root.children)
+
+
+def _is_place(ent: SpacySpan, place: Place | None) -> bool:
+    if ent.label_ in PLACE_LABELS:
+        return True
+    if ent.label_ not in NAME_LABELS:
+        return False
+    if ent.label_ == "NORP":  # a demonym ("Chechen towns") unless the gazetteer knows it
+        return place is not None and place.kind != "country"
+    if ent[-1].lower_ in PLACE_NOUNS or _place_noun_claims(ent.root):
+        return True
+    return place is not None
+
+
+def _unnamed_places(doc: Doc, taken: set[int], gazetteer: Gazetteer) -> list[Mention]:
+    """Proper nouns the model left without an entity that a place noun vouches for
+    ("in al-Tijara neighbourhood", "the town of Khanasir")."""
+    found: list[Mention] = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.i in taken or token.dep_ == "compound":
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+            start -= 1
+        span = doc[start : token.i + 1]
+        if any(t.i in taken for t in span):
+            continue
+        place = gazetteer.lookup(span.text)
+        if _place_noun_claims(span.root) or (place is not None and token.dep_ == "pobj"):
+            found.append(Mention(span, place))
+    return found
+
+
+def place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Every place-like name of a doc, in text order."""
+    found: list[Mention] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        taken.update(range(ent.start, ent.end))
+        place = gazetteer.lookup(ent.text)
+        if _is_place(ent, place):
+            found.append(Mention(ent, place))
+    found += _unnamed_places(doc, taken, gazetteer)
+    return sorted(found, key=lambda m: m.ent.start)
+
+
+def _describes_participant(mention: Mention) -> bool:
+    """A name used as a modifier of a noun that is not a place ("U.S. convoy")."""
+    root = mention.ent.root
+    if root.dep_ in ("compound", "poss", "nmod", "amod"):
+        return root.head.lower_ not in PLACE_NOUNS and root.head.ent_type_ not in PLACE_LABELS
+    return False
+
+
+def _of_place(root: Token) -> bool:
+    """ "the outskirts of X", "the bombardment of X" locate; "militants of X" does not."""
+    node = root
+    while node.dep_ in ("compound", "conj", "appos") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "pobj" or node.head.lower_ != "of":
+        return True
+    noun = node.head.head
+    return noun.lower_ not in MEMBER_NOUNS and noun.ent_type_ not in ("PERSON", "ORG", "NORP")
+
+
+def _usable(mention: Mention, path: Attachment, trigger_lemma: str) -> bool:
+    if path.preps and path.preps[0] in NOT_LOCATIVE:
+        return False
+    if path.preps and path.preps[0] == "of" and not _of_place(mention.ent.root):
+        return False
+    if path.through_subject and "appos" in path.deps:
+        return False  # a description of the subject ("X, a sprinter on Team Y, won")
+    if any(p in OUTER_BLOCKS for p in path.preps):
+        return False
+    if _describes_participant(mention):
+        return False
+    if not path.preps:  # no preposition: the trigger's object ("captured Goma") or a name
+        if path.through_subject:  # "Gibraltar was captured", not "Austria criticised"
+            passive = path.deps[-1] == "nsubjpass" and trigger_lemma in PLACE_OBJECT_VERBS
+            return passive and mention.ent.label_ in PLACE_LABELS
+        if not path.deps or path.deps[-1] not in ("dobj", "npadvmod", "attr"):
+            return False
+        return path.deps[-1] != "dobj" or trigger_lemma in PLACE_OBJECT_VERBS
+    return True
+
+
+def _narrows(other: Token, root: Token) -> bool:
+    """Whether ``other`` names the place that the modifier ``root`` narrows down."""
+    head = root.head
+    if other.i == head.i:
+        return True  # "the Belarus capital Minsk" parsed as compound of the name
+    if other.head.i == head.i:
+        return other.dep_ == "appos" or (root.dep_ == "poss" and other.dep_ == "compound")
+    return other.dep_ == "pobj" and other.head.lower_ == "of" and other.head.head.i == head.i
+
+
+def _qualifier(mention: Mention, mentions: Sequence[Mention]) -> bool:
+    """ "Baghdad's Al-Bayaa district", "the Belarus capital Minsk", "the Red Sea island
+    of X": a place that only narrows down another named place of its phrase."""
+    root = mention.ent.root
+    if root.dep_ not in ("poss", "compound", "nmod"):
+        return False
+    return any(m is not mention and _narrows(m.ent.root, root) for m in mentions)
+
+
+def _rank(mention: Mention, path: Attachment, mentions: Sequence[Mention]) -> tuple[int, ...]:
+    """The trigger's own clause first; there, a place in a phrase of the verb's own
+    ("talks *at* X") beats one inside its object, which is more often a topic
+    ("discussed the situation in X"); a qualifier yields to the place it narrows."""
+    topical = "dobj" in path.deps[:-1] or (bool(path.preps) and path.deps[-1] == "dobj")
+    if topical and _under_event_noun(mention.ent.root):
+        topical = False
+    return (path.tier, int(topical), int(_qualifier(mention, mentions)), mention.ent.start_char)
+
+
+def _under_event_noun(root: Token) -> bool:
+    """Whether the place's own preposition hangs from an event noun ("talks in X")."""
+    node = root
+    while node.dep_ in ("compound", "conj", "appos") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "pobj":
+        return False
+    return node.head.head.lemma_.lower() in EVENT_NOUNS or node.head.head.lower_ in EVENT_NOUNS
+
+
+def clause_place(trigger: Token, mentions: Sequence[Mention]) -> Mention | None:
+    """The place of the event at ``trigger`` among a doc's place mentions, if any."""
+    best: tuple[tuple[int, ...], Mention] | None = None
+    anchors = [trigger]
+    anchor = event_anchor(trigger)
+    if anchor.i != trigger.i:
+        anchors.append(anchor)
+    for mention in mentions:
+        if trigger.i in range(mention.ent.start, mention.ent.end):
+            continue
+        for index, top in enumerate(anchors):
+            path = attachment(mention.ent.root, top)
+            lemma = top.lemma_.lower()
+            if path is None or not _usable(mention, path, lemma) or path.tier > 2:
+                continue
+            rank = (index, *_rank(mention, path, mentions))
+            if best is None or rank < best[0]:
+                best = (rank, mention)
+            break
+    return best[1] if best is not None else None
+
+
+def location_of(mention: Mention, offset: int) -> Location:
+    """The contract location of a place named in the text."""
+    ent, place = mention.ent, mention.place
+    span: Span = (offset + ent.start_char, offset + ent.end_char)
+    return _location(place, ent.text, span, "text")
+
+
+def _location(place: Place | None, text: str, span: Span | None, source: str) -> Location:
+    if place is None:
+        return Location(name=text, text=text, span=span, source=source)
+    return Location(
+        name=place.name, text=text, span=span, source=source, country=place.country,
+        lat=place.lat, lon=place.lon, kind=place.kind, fips=place.fips, adm1=place.adm1,
+        feature_id=place.feature_id,
+    )
+
+
+def _dateline_names(place: str) -> Iterable[str]:
+    """ "KYIV, Ukraine" → "KYIV, Ukraine", "KYIV", "Kyiv": datelines shout."""
+    yield place
+    first = place.split(",")[0].split("(")[0].strip()
+    yield first
+    yield first.title()
+
+
+def dateline_location(article: Article, gazetteer: Gazetteer) -> Location | None:
+    """The place of the story's dateline, where the story says it was filed."""
+    dateline = article.dateline
+    if dateline is None or not dateline.place:
+        return None
+    at = article.text.find(dateline.place, dateline.span[0], dateline.span[1])
+    span = (at, at + len(dateline.place)) if at >= 0 else None
+    for name in _dateline_names(dateline.place):
+        place = gazetteer.lookup(name)
+        if place is not None:
+            return _location(place, dateline.place, span, "dateline")
+    return _location(None, dateline.place, span, "dateline")
