@@ -205,3 +205,60 @@ def test_cli_reports_a_malformed_file_in_one_line_with_exit_code_2(tmp_path: Pat
         assert result.exit_code == 2, result.output
         lines = result.stderr.strip().splitlines()
         assert lines[-1].startswith(f"eventwire: {bad}:2: "), lines
+
+
+CONVENTIONS_VERBS = """\
+--- CONCUR [081] ---
+CONCUR
+- % * [030:030]
+
+--- STALL [120] ---
+STALL
+- % HAVE * [191]
+
+--- GO [012] ---
+GO
+
+--- WENT [032:033] ---
+WENT
+
+--- SAID [023] ---
+SAID
+"""
+
+
+@pytest.fixture()
+def conventions(nlp: Language, files: dict[str, Path], tmp_path: Path) -> Pipeline:
+    """A world whose verb file uses PETRARCH's compound patterns and spelt forms."""
+    verbs = _write(tmp_path, "c.verbs.txt", VERBS + "\n" + CONVENTIONS_VERBS)
+    agents = _write(tmp_path, "c.agents.txt", AGENTS + "OFFICIAL [~GOV]\n")
+    config = Config(
+        verbs=(verbs,), actors=(files["actors"],), agents=(agents,), replace_dictionaries=True
+    )
+    return Pipeline.from_config(config, nlp=nlp)
+
+
+def test_a_compound_pattern_codes_between_coordinated_subjects(conventions: Pipeline) -> None:
+    mutual = _triples(conventions, "Zembla and Quor concur that the border is closed.")
+    assert sorted(mutual) == [("QUO", "030", "ZMB"), ("ZMB", "030", "QUO")]
+    alone = _triples(conventions, "Zembla concurs with Quor.")
+    assert alone == [("ZMB", "081", "QUO")]  # one subject: the % pattern does not hold
+    stalled = _triples(conventions, "Zembla and Quor have stalled their talks.")
+    assert sorted(stalled) == [("QUO", "191", "ZMB"), ("ZMB", "191", "QUO")]
+
+
+def test_a_block_for_the_word_as_spelt_wins_over_its_lemma(conventions: Pipeline) -> None:
+    went = _triples(conventions, "Zembla went to Quor.")
+    assert sorted(went) == [("QUO", "033", "ZMB"), ("ZMB", "032", "QUO")]
+    assert _triples(conventions, "Zembla will go to Quor.") == [("ZMB", "012", "QUO")]
+
+
+def test_a_spelt_speech_verb_keeps_its_code_and_names_no_target(conventions: Pipeline) -> None:
+    coded = _triples(conventions, "Zembla serenaded Quor, a Zemblan official said.")
+    assert ("ZMBGOV", "023", None) in coded
+    assert not [t for t in coded if t[1] == "023" and t[2] is not None]
+
+
+def test_the_source_itself_is_no_target(conventions: Pipeline) -> None:
+    coded = _triples(conventions, "King Kinbote serenaded his court in Quor.")
+    assert coded == [("ZMBGOV", "042", "QUO")]

@@ -115,13 +115,20 @@ def _speaker_code(speaker: Speaker | None, mentions: Sequence[ActorMention]) -> 
     return speaker if speaker is None or mention is None else replace(speaker, code=mention.code)
 
 
-def _first_actor(heads: Sequence[Token], index: MentionIndex) -> list[ActorMention]:
-    """Actors of the first argument phrase that names any (objects before obliques)."""
+def _first_actor(
+    heads: Sequence[Token], index: MentionIndex, sources: Sequence[ActorMention] = ()
+) -> list[ActorMention]:
+    """Actors of the first argument phrase that names any (objects before obliques)
+    other than the source itself ("renewed his licence in X": "his" is no target)."""
     for head in heads:
-        found = actors_of([head], index)
+        found = [a for a in actors_of([head], index) if not _any_same(sources, a)]
         if found:
             return found
     return []
+
+
+def _any_same(sources: Sequence[ActorMention], actor: ActorMention) -> bool:
+    return any(_same_actor(source, actor) for source in sources)
 
 
 def _cataphora(heads: Sequence[Token], index: MentionIndex) -> list[ActorMention]:
@@ -169,13 +176,13 @@ def _arguments(
     if trigger.code.startswith("08"):  # withdrawing *from* X yields to X
         origin = [h for h in target_heads if h.head.lower_ == "from"]
         target_heads = origin + [h for h in target_heads if h not in origin]
-    targets = _first_actor(target_heads, index)
+    targets = _first_actor(target_heads, index, sources)
     if not targets:
         pronouns = [h for h in heads[1] if h.lower_ in ("it", "them", "us", "him", "her")]
         targets = _reporter_as_subject(token, pronouns, index)
-    if not targets and not trigger.nominal and not trigger.code.startswith("01"):
+    if not targets and not trigger.nominal and not trigger.statement:
         targets = _first_actor(_complement_subject(token), index)
-    if not targets and not trigger.nominal and not trigger.code.startswith("01"):
+    if not targets and not trigger.nominal and not trigger.statement:
         targets = _in_verb_phrase(token, index, sources)
     targets = [t for t in targets if t not in sources]
     return sources, targets
@@ -226,7 +233,7 @@ def _dyads(
     if reverse == "reversed":
         return [(t, s, code, False) for s in some_sources for t in some_targets]
     mutual = code[:2] in MUTUAL_ROOTS and not targets  # "A, B and C met": each met the others
-    if (reverse or mutual) and len(sources) > 1:
+    if (reverse or mutual or trigger.compound) and len(sources) > 1:
         # "A and B discussed X": the two sides are the dyad, X is the topic
         return [(a, b, code, False) for a in sources for b in sources if a is not b]
     pairs: list[_Dyad] = []

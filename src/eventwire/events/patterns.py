@@ -185,12 +185,18 @@ def match_elements(elements: Sequence[Element], clause: Clause) -> tuple[Token, 
 
 
 def best_pattern(
-    patterns: Sequence[VerbPattern], before: Clause, after: Clause
+    patterns: Sequence[VerbPattern], before: Clause, after: Clause, compound: bool = False
 ) -> PatternMatch | None:
-    """The most specific pattern whose words all occur around the trigger."""
+    """The most specific pattern whose words all occur around the trigger.
+
+    A compound (``%``) pattern holds only when ``compound`` says the subject is a
+    coordination of phrases; it may then have no words at all (``% * [030:030]``).
+    """
     best: PatternMatch | None = None
     for pattern in patterns:
-        if not pattern.before and not pattern.after:
+        if pattern.compound and not compound:
+            continue
+        if not pattern.before and not pattern.after and not pattern.compound:
             continue
         used_before = match_elements(pattern.before, before)
         if used_before is None:
