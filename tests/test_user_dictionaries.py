@@ -231,10 +231,9 @@ SAID
 def conventions(nlp: Language, files: dict[str, Path], tmp_path: Path) -> Pipeline:
     """A world whose verb file uses PETRARCH's compound patterns and spelt forms."""
     verbs = _write(tmp_path, "c.verbs.txt", VERBS + "\n" + CONVENTIONS_VERBS)
-    agents = _write(tmp_path, "c.agents.txt", AGENTS + "OFFICIAL [~GOV]\n")
-    config = Config(
-        verbs=(verbs,), actors=(files["actors"],), agents=(agents,), replace_dictionaries=True
-    )
+    agents = _write(tmp_path, "c.agents.txt", AGENTS + "OFFICIAL [~GOV]\nAMBASSADOR [~GOV]\n")
+    actors = _write(tmp_path, "c.actors.txt", ACTORS + "RURITANIA_ [RUR]\n")
+    config = Config(verbs=(verbs,), actors=(actors,), agents=(agents,), replace_dictionaries=True)
     return Pipeline.from_config(config, nlp=nlp)
 
 
@@ -262,3 +261,15 @@ def test_a_spelt_speech_verb_keeps_its_code_and_names_no_target(conventions: Pip
 def test_the_source_itself_is_no_target(conventions: Pipeline) -> None:
     coded = _triples(conventions, "King Kinbote serenaded his court in Quor.")
     assert coded == [("ZMBGOV", "042", "QUO")]
+
+
+def test_a_role_of_coordinated_countries_is_one_actor_per_country(
+    conventions: Pipeline,
+) -> None:
+    coded = _triples(conventions, "The ambassadors of Zembla and Quor serenaded Ruritania.")
+    assert sorted(coded) == [("QUOGOV", "042", "RUR"), ("ZMBGOV", "042", "RUR")]
+
+
+def test_a_pronoun_for_the_source_is_no_target(conventions: Pipeline) -> None:
+    coded = _triples(conventions, "The ambassadors of Zembla serenaded their hosts in Ruritania.")
+    assert coded == [("ZMBGOV", "042", "RUR")]
