@@ -224,6 +224,10 @@ WENT
 
 --- SAID [023] ---
 SAID
+
+--- PRAISE [051] ---
+PRAISE
+- LOUDLY_* [052]
 """
 
 
@@ -232,7 +236,7 @@ def conventions(nlp: Language, files: dict[str, Path], tmp_path: Path) -> Pipeli
     """A world whose verb file uses PETRARCH's compound patterns and spelt forms."""
     verbs = _write(tmp_path, "c.verbs.txt", VERBS + "\n" + CONVENTIONS_VERBS)
     agents = _write(tmp_path, "c.agents.txt", AGENTS + "OFFICIAL [~GOV]\nAMBASSADOR [~GOV]\n")
-    actors = _write(tmp_path, "c.actors.txt", ACTORS + "RURITANIA_ [RUR]\n")
+    actors = _write(tmp_path, "c.actors.txt", ACTORS + "RURITANIA_ [RUR]\nLAPLAND_ [LAP]\n")
     config = Config(verbs=(verbs,), actors=(actors,), agents=(agents,), replace_dictionaries=True)
     return Pipeline.from_config(config, nlp=nlp)
 
@@ -273,3 +277,13 @@ def test_a_role_of_coordinated_countries_is_one_actor_per_country(
 def test_a_pronoun_for_the_source_is_no_target(conventions: Pipeline) -> None:
     coded = _triples(conventions, "The ambassadors of Zembla serenaded their hosts in Ruritania.")
     assert coded == [("ZMBGOV", "042", "RUR")]
+
+
+def test_an_apposition_before_the_last_conjunct_is_a_list_member(conventions: Pipeline) -> None:
+    coded = _triples(conventions, "Zembla, the awful Quor, and Ruritania serenaded Lapland.")
+    assert sorted(coded) == [("QUO", "042", "LAP"), ("RUR", "042", "LAP"), ("ZMB", "042", "LAP")]
+
+
+def test_a_word_joined_to_the_verb_must_stand_next_to_it(conventions: Pipeline) -> None:
+    assert _triples(conventions, "Zembla loudly praised Quor.") == [("ZMB", "052", "QUO")]
+    assert _triples(conventions, "Loudly, Zembla praised Quor.") == [("ZMB", "051", "QUO")]

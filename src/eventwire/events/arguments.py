@@ -150,8 +150,13 @@ def conjuncts(head: Token) -> list[Token]:
 
 def _listed_appos(token: Token) -> bool:
     """The small English model often reads "A, B, and C" as A with an apposition B
-    that is coordinated with C; an apposition that has a conjunct is a list member."""
-    return token.dep_ == "appos" and any(c.dep_ == "conj" for c in token.children)
+    that is coordinated with C, or with C coordinated with A: an apposition that has
+    a conjunct, or that a conjunct of its head follows, is a list member."""
+    if token.dep_ != "appos":
+        return False
+    return any(c.dep_ == "conj" for c in token.children) or any(
+        c.dep_ == "conj" and c.i > token.i for c in token.head.children
+    )
 
 
 def actors_of(heads: Sequence[Token], index: MentionIndex) -> list[ActorMention]:

@@ -190,7 +190,7 @@ def code_trigger(
     before, after = Clause.of(before_tokens), Clause.of(after_tokens)
     compound = not nominal and compound_subject(token)
     for choice in _candidates(token, verbs, lemma or token.lemma_.lower()):
-        match = best_pattern(choice.block.patterns, before, after, compound)
+        match = best_pattern(choice.block.patterns, before, after, compound, token)
         choice = _Choice(choice.block, choice.form, choice.words, match)
         trigger = _decide(choice, valid, nominal)
         if trigger is None:

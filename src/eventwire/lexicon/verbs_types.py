@@ -63,6 +63,12 @@ class VerbPattern:
         star = next((i for i, word in enumerate(words) if "*" in word), len(words))
         return COMPOUND_MARKER in words[:star]
 
+    @property
+    def joined(self) -> tuple[bool, bool]:
+        """Whether the words just before and just after ``*`` are joined to it by ``_``
+        (``RECENTLY_*``): they must then stand next to the verb, as TABARI read them."""
+        return "_*" in self.text, "*_" in self.text
+
 
 @dataclass(frozen=True)
 class VerbForm:
