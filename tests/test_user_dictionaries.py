@@ -236,7 +236,8 @@ def conventions(nlp: Language, files: dict[str, Path], tmp_path: Path) -> Pipeli
     """A world whose verb file uses PETRARCH's compound patterns and spelt forms."""
     verbs = _write(tmp_path, "c.verbs.txt", VERBS + "\n" + CONVENTIONS_VERBS)
     agents = _write(tmp_path, "c.agents.txt", AGENTS + "OFFICIAL [~GOV]\nAMBASSADOR [~GOV]\n")
-    actors = _write(tmp_path, "c.actors.txt", ACTORS + "RURITANIA_ [RUR]\nLAPLAND_ [LAP]\n")
+    more = "RURITANIA_ [RUR]\nLAPLAND_ [LAP]\nJOHN_SHADE [ZMBGOV]\n"
+    actors = _write(tmp_path, "c.actors.txt", ACTORS + more)
     config = Config(verbs=(verbs,), actors=(actors,), agents=(agents,), replace_dictionaries=True)
     return Pipeline.from_config(config, nlp=nlp)
 
@@ -287,3 +288,8 @@ def test_an_apposition_before_the_last_conjunct_is_a_list_member(conventions: Pi
 def test_a_word_joined_to_the_verb_must_stand_next_to_it(conventions: Pipeline) -> None:
     assert _triples(conventions, "Zembla loudly praised Quor.") == [("ZMB", "052", "QUO")]
     assert _triples(conventions, "Loudly, Zembla praised Quor.") == [("ZMB", "051", "QUO")]
+
+
+def test_the_last_resort_target_passes_over_the_source_pronoun(conventions: Pipeline) -> None:
+    coded = _triples(conventions, "John Shade serenaded his guests near the gates of Quor.")
+    assert coded == [("ZMBGOV", "042", "QUO")]

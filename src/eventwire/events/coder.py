@@ -46,7 +46,7 @@ from eventwire.events.speech import (
     reporting_verb,
     speaker_from_verb,
 )
-from eventwire.events.targets import first_actor, same_actor
+from eventwire.events.targets import first_actor, refers_to_source, same_actor
 from eventwire.events.triggers import Trigger, find_triggers
 from eventwire.model import ActorMention, CodeInfo, Event, Evidence, Modality, Sentence, Speaker
 from eventwire.parse import ParsedArticle, ParsedParagraph
@@ -192,7 +192,7 @@ def _in_verb_phrase(
     _before, after = clause_tokens(token)
     for other in after:
         mention = index.at(other)
-        if mention is not None and mention not in sources and mention.country is not None:
+        if mention is not None and not refers_to_source(sources, mention) and mention.country:
             return [mention]
     return []
 
