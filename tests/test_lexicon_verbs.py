@@ -300,3 +300,9 @@ def test_arbitrary_text_raises_only_dictionary_error(text: str) -> None:
 def test_arbitrary_unicode_after_a_header_raises_only_dictionary_error(text: str) -> None:
     with contextlib.suppress(DictionaryError):
         parse_verb_text("--- X [010] ---\nX\n" + text, origin="fuzz")
+
+
+def test_a_compound_marker_before_the_verb_makes_a_compound_pattern() -> None:
+    text = "--- AGREE [081] ---\nAGREE\n- % * [030:030]\n- * WITH % [031]\n- % HAVE_* [191]\n"
+    patterns = parse_verb_text(text, origin="t").blocks[0].patterns
+    assert [p.compound for p in patterns] == [True, False, True]

@@ -116,3 +116,10 @@ def test_cli_prints_the_rate_by_category(folder: Path) -> None:
 def test_a_missing_records_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(GoldFormatError):
         run_directory(tmp_path)
+
+
+def test_a_record_expecting_the_tabari_discard_code_is_skipped() -> None:
+    discard = UnitRecord("D", "C", "text", None, (("###", "QUO", "023"),))
+    assert discard.skip_reason is not None and "###" in discard.skip_reason
+    plain = UnitRecord("P", "C", "text", None, (("---", "QUO", "023"),))
+    assert plain.skip_reason is None

@@ -205,3 +205,91 @@ def test_cli_reports_a_malformed_file_in_one_line_with_exit_code_2(tmp_path: Pat
         assert result.exit_code == 2, result.output
         lines = result.stderr.strip().splitlines()
         assert lines[-1].startswith(f"eventwire: {bad}:2: "), lines
+
+
+CONVENTIONS_VERBS = """\
+--- CONCUR [081] ---
+CONCUR
+- % * [030:030]
+
+--- STALL [120] ---
+STALL
+- % HAVE * [191]
+
+--- GO [012] ---
+GO
+
+--- WENT [032:033] ---
+WENT
+
+--- SAID [023] ---
+SAID
+
+--- PRAISE [051] ---
+PRAISE
+- LOUDLY_* [052]
+"""
+
+
+@pytest.fixture()
+def conventions(nlp: Language, files: dict[str, Path], tmp_path: Path) -> Pipeline:
+    """A world whose verb file uses PETRARCH's compound patterns and spelt forms."""
+    verbs = _write(tmp_path, "c.verbs.txt", VERBS + "\n" + CONVENTIONS_VERBS)
+    agents = _write(tmp_path, "c.agents.txt", AGENTS + "OFFICIAL [~GOV]\nAMBASSADOR [~GOV]\n")
+    more = "RURITANIA_ [RUR]\nLAPLAND_ [LAP]\nJOHN_SHADE [ZMBGOV]\n"
+    actors = _write(tmp_path, "c.actors.txt", ACTORS + more)
+    config = Config(verbs=(verbs,), actors=(actors,), agents=(agents,), replace_dictionaries=True)
+    return Pipeline.from_config(config, nlp=nlp)
+
+
+def test_a_compound_pattern_codes_between_coordinated_subjects(conventions: Pipeline) -> None:
+    mutual = _triples(conventions, "Zembla and Quor concur that the border is closed.")
+    assert sorted(mutual) == [("QUO", "030", "ZMB"), ("ZMB", "030", "QUO")]
+    alone = _triples(conventions, "Zembla concurs with Quor.")
+    assert alone == [("ZMB", "081", "QUO")]  # one subject: the % pattern does not hold
+    stalled = _triples(conventions, "Zembla and Quor have stalled their talks.")
+    assert sorted(stalled) == [("QUO", "191", "ZMB"), ("ZMB", "191", "QUO")]
+
+
+def test_a_block_for_the_word_as_spelt_wins_over_its_lemma(conventions: Pipeline) -> None:
+    went = _triples(conventions, "Zembla went to Quor.")
+    assert sorted(went) == [("QUO", "033", "ZMB"), ("ZMB", "032", "QUO")]
+    assert _triples(conventions, "Zembla will go to Quor.") == [("ZMB", "012", "QUO")]
+
+
+def test_a_spelt_speech_verb_keeps_its_code_and_names_no_target(conventions: Pipeline) -> None:
+    coded = _triples(conventions, "Zembla serenaded Quor, a Zemblan official said.")
+    assert ("ZMBGOV", "023", None) in coded
+    assert not [t for t in coded if t[1] == "023" and t[2] is not None]
+
+
+def test_the_source_itself_is_no_target(conventions: Pipeline) -> None:
+    coded = _triples(conventions, "King Kinbote serenaded his court in Quor.")
+    assert coded == [("ZMBGOV", "042", "QUO")]
+
+
+def test_a_role_of_coordinated_countries_is_one_actor_per_country(
+    conventions: Pipeline,
+) -> None:
+    coded = _triples(conventions, "The ambassadors of Zembla and Quor serenaded Ruritania.")
+    assert sorted(coded) == [("QUOGOV", "042", "RUR"), ("ZMBGOV", "042", "RUR")]
+
+
+def test_a_pronoun_for_the_source_is_no_target(conventions: Pipeline) -> None:
+    coded = _triples(conventions, "The ambassadors of Zembla serenaded their hosts in Ruritania.")
+    assert coded == [("ZMBGOV", "042", "RUR")]
+
+
+def test_an_apposition_before_the_last_conjunct_is_a_list_member(conventions: Pipeline) -> None:
+    coded = _triples(conventions, "Zembla, the awful Quor, and Ruritania serenaded Lapland.")
+    assert sorted(coded) == [("QUO", "042", "LAP"), ("RUR", "042", "LAP"), ("ZMB", "042", "LAP")]
+
+
+def test_a_word_joined_to_the_verb_must_stand_next_to_it(conventions: Pipeline) -> None:
+    assert _triples(conventions, "Zembla loudly praised Quor.") == [("ZMB", "052", "QUO")]
+    assert _triples(conventions, "Loudly, Zembla praised Quor.") == [("ZMB", "051", "QUO")]
+
+
+def test_the_last_resort_target_passes_over_the_source_pronoun(conventions: Pipeline) -> None:
+    coded = _triples(conventions, "John Shade serenaded his guests near the gates of Quor.")
+    assert coded == [("ZMBGOV", "042", "QUO")]

@@ -15,9 +15,10 @@ How a record is judged (one rule for all, so the rate means one thing):
 * anything else **fails**; a failure is *partial* when some, but not all, expected
   triples were found, or all were found plus extras (reported, never a pass);
 * a record is **skipped** (and counted) when an expected code is not a CAMEO code
-  (PETRARCH's internal test codes such as ``904`` or ``1717``), when PETRARCH marks
-  it unimplemented (``sentence="false"``), or when it tests PETRARCH's reading of a
-  malformed parse tree (``bad_input_parse``), which our parser never sees.
+  (PETRARCH's internal test codes such as ``904`` or ``1717``) or an expected actor is
+  TABARI's discard code ``###``, when PETRARCH marks it unimplemented
+  (``sentence="false"``), or when it tests PETRARCH's reading of a malformed parse
+  tree (``bad_input_parse``), which our parser never sees.
 
 Actor codes compare as written, with PETRARCH's null actor ``---`` standing for "no
 actor" and ``---GOV`` (an agent without a country) for our bare ``GOV``.
@@ -46,6 +47,9 @@ ENVIRONMENT_FILES = {
     "discards": "Discardfile",
 }
 NULL_ACTOR = "---"
+TABARI_DISCARD = "###"
+"""TABARI's actor-dictionary discard code: no PETRARCH dictionary entry produces it (the
+records' own dictionary comments its one entry out), so no coder can match it."""
 UNPARSED = "bad_input_parse"
 
 Triple = tuple[str, str, str]
@@ -77,6 +81,8 @@ class UnitRecord:
             return "tests PETRARCH2's reading of a malformed parse"
         if any(not is_cameo(code) for _, _, code in self.expected):
             return "expects a PETRARCH-internal (non-CAMEO) code"
+        if any(TABARI_DISCARD in (source, target) for source, target, _ in self.expected):
+            return "expects TABARI's discard code ### as an actor"
         return None
 
 

@@ -107,12 +107,16 @@ def _phrase_actor(head: Token, index: MentionIndex) -> tuple[ActorMention, Token
         mention = index.at(token)
         if mention is not None:
             if mention.country is None:
-                return _with_country(mention, head, index), token
+                return _with_countries(mention, head, index)[0], token
             return mention, token
     return None
 
 
-def _with_country(role: ActorMention, head: Token, index: MentionIndex) -> ActorMention:
+def _with_countries(
+    role: ActorMention, head: Token, index: MentionIndex
+) -> list[ActorMention]:
+    """The role with the country its phrase names; "the ambassadors of A, B and C"
+    are one role of each coordinated country."""
     for token in head.subtree:
         if token.dep_ not in ("pobj", "poss", "compound", "amod", "nmod"):
             continue
@@ -121,10 +125,18 @@ def _with_country(role: ActorMention, head: Token, index: MentionIndex) -> Actor
             continue
         if place.span[0] >= role.span[0] and place.span[1] <= role.span[1]:
             continue
-        code = place.country + "".join(role.roles)
-        rule = f"{role.rule}; country from {place.text!r} ({place.rule})"
-        return replace(role, code=code, country=place.country, rule=rule)
-    return role
+        places = [place] + [
+            other for other in (index.at(c) for c in conjuncts(token)[1:])
+            if other is not None and other.country is not None and not other.roles
+        ]
+        return [_role_of(role, country) for country in places]
+    return [role]
+
+
+def _role_of(role: ActorMention, place: ActorMention) -> ActorMention:
+    code = (place.country or "") + "".join(role.roles)
+    rule = f"{role.rule}; country from {place.text!r} ({place.rule})"
+    return replace(role, code=code, country=place.country, rule=rule)
 
 
 def conjuncts(head: Token) -> list[Token]:
@@ -138,8 +150,13 @@ def conjuncts(head: Token) -> list[Token]:
 
 def _listed_appos(token: Token) -> bool:
     """The small English model often reads "A, B, and C" as A with an apposition B
-    that is coordinated with C; an apposition that has a conjunct is a list member."""
-    return token.dep_ == "appos" and any(c.dep_ == "conj" for c in token.children)
+    that is coordinated with C, or with C coordinated with A: an apposition that has
+    a conjunct, or that a conjunct of its head follows, is a list member."""
+    if token.dep_ != "appos":
+        return False
+    return any(c.dep_ == "conj" for c in token.children) or any(
+        c.dep_ == "conj" and c.i > token.i for c in token.head.children
+    )
 
 
 def actors_of(heads: Sequence[Token], index: MentionIndex) -> list[ActorMention]:
@@ -152,6 +169,8 @@ def actors_of(heads: Sequence[Token], index: MentionIndex) -> list[ActorMention]
                 continue
             mention, token = found
             inner = [] if token.i == conjunct.i else _inner_conjuncts(token, index)
+            if index.at(token) is not mention:  # a role given its country by the phrase
+                inner += _with_countries(index.at(token) or mention, conjunct, index)[1:]
             inner += _conjuncts_inside(mention, conjunct, index)
             for actor in (mention, *inner, *_coordinated_countries(mention, index)):
                 if actor not in actors:

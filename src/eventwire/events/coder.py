@@ -46,6 +46,7 @@ from eventwire.events.speech import (
     reporting_verb,
     speaker_from_verb,
 )
+from eventwire.events.targets import first_actor, refers_to_source, same_actor
 from eventwire.events.triggers import Trigger, find_triggers
 from eventwire.model import ActorMention, CodeInfo, Event, Evidence, Modality, Sentence, Speaker
 from eventwire.parse import ParsedArticle, ParsedParagraph
@@ -115,15 +116,6 @@ def _speaker_code(speaker: Speaker | None, mentions: Sequence[ActorMention]) -> 
     return speaker if speaker is None or mention is None else replace(speaker, code=mention.code)
 
 
-def _first_actor(heads: Sequence[Token], index: MentionIndex) -> list[ActorMention]:
-    """Actors of the first argument phrase that names any (objects before obliques)."""
-    for head in heads:
-        found = actors_of([head], index)
-        if found:
-            return found
-    return []
-
-
 def _cataphora(heads: Sequence[Token], index: MentionIndex) -> list[ActorMention]:
     """ "In her meeting with X, Truss said ...": a possessive pronoun before its
     antecedent refers to the subject of the sentence's main verb."""
@@ -169,13 +161,13 @@ def _arguments(
     if trigger.code.startswith("08"):  # withdrawing *from* X yields to X
         origin = [h for h in target_heads if h.head.lower_ == "from"]
         target_heads = origin + [h for h in target_heads if h not in origin]
-    targets = _first_actor(target_heads, index)
+    targets = first_actor(target_heads, index, sources)
     if not targets:
         pronouns = [h for h in heads[1] if h.lower_ in ("it", "them", "us", "him", "her")]
         targets = _reporter_as_subject(token, pronouns, index)
-    if not targets and not trigger.nominal and not trigger.code.startswith("01"):
-        targets = _first_actor(_complement_subject(token), index)
-    if not targets and not trigger.nominal and not trigger.code.startswith("01"):
+    if not targets and not trigger.nominal and not trigger.statement:
+        targets = first_actor(_complement_subject(token), index)
+    if not targets and not trigger.nominal and not trigger.statement:
         targets = _in_verb_phrase(token, index, sources)
     targets = [t for t in targets if t not in sources]
     return sources, targets
@@ -200,16 +192,9 @@ def _in_verb_phrase(
     _before, after = clause_tokens(token)
     for other in after:
         mention = index.at(other)
-        if mention is not None and mention not in sources and mention.country is not None:
+        if mention is not None and not refers_to_source(sources, mention) and mention.country:
             return [mention]
     return []
-
-
-def _same_actor(source: ActorMention, target: ActorMention) -> bool:
-    """Whether a dyad would be an actor with itself ("their countries" after the
-    countries themselves).  A government acting on its own country (TURGOV → TUR)
-    is a real dyad, as CAMEO and PLOVER code it."""
-    return source.code == target.code
 
 
 _Dyad = tuple[ActorMention | None, ActorMention | None, str, bool]
@@ -226,13 +211,13 @@ def _dyads(
     if reverse == "reversed":
         return [(t, s, code, False) for s in some_sources for t in some_targets]
     mutual = code[:2] in MUTUAL_ROOTS and not targets  # "A, B and C met": each met the others
-    if (reverse or mutual) and len(sources) > 1:
+    if (reverse or mutual or trigger.compound) and len(sources) > 1:
         # "A and B discussed X": the two sides are the dyad, X is the topic
         return [(a, b, code, False) for a in sources for b in sources if a is not b]
     pairs: list[_Dyad] = []
     for source in some_sources:
         for target in some_targets:
-            if source is not None and target is not None and _same_actor(source, target):
+            if source is not None and target is not None and same_actor(source, target):
                 target = None  # "their countries", "its own forces": no dyad with itself
             if (source, target, code, False) in pairs:
                 continue

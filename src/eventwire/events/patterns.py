@@ -184,19 +184,40 @@ def match_elements(elements: Sequence[Element], clause: Clause) -> tuple[Token, 
     return tuple(used)
 
 
+def _next_to(verb: Token | None, pattern: VerbPattern, before: Sequence[Token],
+             after: Sequence[Token]) -> bool:
+    """Whether words joined to ``*`` by ``_`` stand right next to the verb."""
+    if verb is None:
+        return True
+    joined_before, joined_after = pattern.joined
+    if joined_before and before and max(t.i for t in before) != verb.i - 1:
+        return False
+    return not (joined_after and after and min(t.i for t in after) != verb.i + 1)
+
+
 def best_pattern(
-    patterns: Sequence[VerbPattern], before: Clause, after: Clause
+    patterns: Sequence[VerbPattern], before: Clause, after: Clause, compound: bool = False,
+    verb: Token | None = None,
 ) -> PatternMatch | None:
-    """The most specific pattern whose words all occur around the trigger."""
+    """The most specific pattern whose words all occur around the trigger.
+
+    A compound (``%``) pattern holds only when ``compound`` says the subject is a
+    coordination of phrases; it may then have no words at all (``% * [030:030]``).
+    With the ``verb`` given, words joined to ``*`` must be next to it.
+    """
     best: PatternMatch | None = None
     for pattern in patterns:
-        if not pattern.before and not pattern.after:
+        if pattern.compound and not compound:
+            continue
+        if not pattern.before and not pattern.after and not pattern.compound:
             continue
         used_before = match_elements(pattern.before, before)
         if used_before is None:
             continue
         used_after = match_elements(pattern.after, after)
         if used_after is None:
+            continue
+        if not _next_to(verb, pattern, used_before, used_after):
             continue
         tokens = used_before + used_after
         score = len({t.i for t in tokens})

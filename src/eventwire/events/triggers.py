@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from eventwire.events.acts import has_infinitive
+from eventwire.events.arguments import conjuncts, subjects
 from eventwire.events.patterns import Clause, PatternMatch, best_pattern, clause_tokens
 from eventwire.lexicon.verbs import VerbBlock, VerbDictionary, VerbForm
 
@@ -44,6 +45,17 @@ class Trigger:
     evidence: tuple[Token, ...]
     specificity: int
     nominal: bool = False
+    compound: bool = False
+    """Coded by a compound (``%``) pattern: the event runs between the subject's actors."""
+    spelled: bool = False
+    """Found under the word's own spelling, not its lemma (see :func:`own_spelling`)."""
+    speech: bool = False
+    """A speech verb introducing what was said: the words said name no target."""
+
+    @property
+    def statement(self) -> bool:
+        """Whether the trigger only tells that something was said (or is a statement)."""
+        return self.speech or self.code.startswith(SPEECH_CODE[:2])
 
 
 @dataclass(frozen=True)
@@ -85,10 +97,26 @@ def base_forms(word: str) -> list[str]:
     return forms
 
 
+def own_spelling(token: Token, verbs: VerbDictionary, lemma: str) -> bool:
+    """Whether the dictionary has an entry for the word as spelt, apart from its lemma.
+
+    PETRARCH looks verbs up by their spelling: a block ``LEFT [032:033]`` beside
+    ``LEAVE [012]`` (which does not list "left") is the author's reading of "left",
+    and ``SAID [023]`` codes "said" whatever the lemma's block would do.
+    """
+    spelling = token.lower_
+    if spelling == lemma:
+        return False
+    own = [entry for entry in verbs.lookup(spelling) if entry[1].words == (spelling,)]
+    return bool(own) and not set(verbs.lookup(lemma)) & set(verbs.lookup(spelling))
+
+
 def _candidates(token: Token, verbs: VerbDictionary, lemma: str) -> Iterator[_Choice]:
     seen: set[tuple[str, int, int]] = set()
     keys = [lemma, token.lower_]
-    if token.pos_ in ("VERB", "AUX") and not any(verbs.lookup(k) for k in keys):
+    if own_spelling(token, verbs, lemma):
+        keys = [token.lower_]
+    elif token.pos_ in ("VERB", "AUX") and not any(verbs.lookup(k) for k in keys):
         keys = base_forms(token.lower_)
     for key in keys:
         for block, form in verbs.lookup(key):
@@ -136,8 +164,10 @@ def _decide(choice: _Choice, valid: Callable[[str], bool], nominal: bool) -> Tri
     if code is None:
         return None if reverse is None else _reverse_only(choice, reverse, evidence)
     rule = _rule(choice, code, how)
+    compound = match is not None and match.pattern.compound
     return Trigger(
-        choice.words[0], choice.words, code, reverse, rule, evidence, specificity, nominal
+        choice.words[0], choice.words, code, reverse, rule, evidence, specificity, nominal,
+        compound,
     )
 
 
@@ -158,8 +188,9 @@ def code_trigger(
     best: Trigger | None = None
     before_tokens, after_tokens = clause_tokens(token)
     before, after = Clause.of(before_tokens), Clause.of(after_tokens)
+    compound = not nominal and compound_subject(token)
     for choice in _candidates(token, verbs, lemma or token.lemma_.lower()):
-        match = best_pattern(choice.block.patterns, before, after)
+        match = best_pattern(choice.block.patterns, before, after, compound, token)
         choice = _Choice(choice.block, choice.form, choice.words, match)
         trigger = _decide(choice, valid, nominal)
         if trigger is None:
@@ -168,6 +199,11 @@ def code_trigger(
         if best is None or trigger.specificity + bonus > best.specificity:
             best = trigger
     return best
+
+
+def compound_subject(verb: Token) -> bool:
+    """Whether the verb's subject coordinates phrases ("Gondor and Osgiliath agree")."""
+    return any(len(conjuncts(head)) > 1 for head in subjects(verb))
 
 
 def find_triggers(
@@ -183,6 +219,8 @@ def find_triggers(
             if _is_modal_use(token) or token.dep_ == "prep":  # "according to", "following"
                 continue
             trigger = code_trigger(token, verbs, valid)
+            if trigger is not None and own_spelling(token, verbs, token.lemma_.lower()):
+                trigger = replace(trigger, spelled=True)
             trigger = _as_speech(trigger) if trigger is not None else None
         elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in nominals:
             verb = nominals[token.lemma_.lower()]
@@ -209,5 +247,7 @@ def _as_speech(trigger: Trigger) -> Trigger:
     speech = any(c.dep_ in ("ccomp", "parataxis") for c in token.children) or not objects
     if not speech or trigger.code == SPEECH_CODE:
         return trigger
+    if trigger.spelled:  # the dictionary codes this very word form ("SAID [023]")
+        return replace(trigger, speech=True)
     rule = f"{trigger.rule}; speech use of {token.lemma_.lower()!r} codes a statement"
     return replace(trigger, code=SPEECH_CODE, reverse_code=None, rule=rule)

@@ -10,8 +10,8 @@ own files in the same syntax are read with :func:`parse_verb_file` and added wit
 Codes are kept as written, including ones that are not CAMEO codes (``---`` on a
 pattern means "no event"; the PETRARCH2 unit-test file has ``174K``, ``+++``, ...):
 checking them against the code table is the caller's business.  Source constructs
-that have no place in this model (``~`` transformations, ``%`` compound-actor
-markers, a second code in a block header) are counted, logged and, for the default
+that have no place in this model (``~`` transformations, a second code in a block
+header) are counted, logged and, for the default
 dictionary, recorded in the compiled file under ``dropped``.
 """
 

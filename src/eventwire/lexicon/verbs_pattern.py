@@ -10,7 +10,8 @@ The syntax is PETRARCH2's (see ``PETRreader.read_verb_dictionary``):
   object words X Y (``(TO)`` has no object).  ``(TO/FOR X)`` becomes two patterns.
 * ``&NAME`` stands for every member of a synset, also inside ``A_&NAME`` and ``{}``.
 * ``$`` marks the source, ``+`` the target, ``^`` a skipped word.  ``%`` (TABARI's
-  compound actor) has no element kind: it is dropped and counted.
+  compound actor) has no element kind: it stays in the pattern text, which is where
+  :attr:`VerbPattern.compound` reads it.
 * ``[a]``, ``[a:b]`` and ``[:b]`` give the source→target and target→source codes.
 """
 
@@ -25,13 +26,13 @@ from dataclasses import dataclass
 from typing import Final
 
 from eventwire.errors import DictionaryError
-from eventwire.lexicon.verbs_types import Element, ElementKind, VerbPattern
+from eventwire.lexicon.verbs_types import COMPOUND_MARKER, Element, ElementKind, VerbPattern
 
 Alternatives = tuple[tuple[str, ...], ...]
 Synsets = Mapping[str, Alternatives]
 
 MARKERS: Final[dict[str, ElementKind]] = {"$": "source", "+": "target", "^": "skip"}
-COMPOUND: Final = "%"
+COMPOUND: Final = COMPOUND_MARKER
 MAX_ALTERNATIVES: Final = 20_000
 """A guard against a line whose synsets multiply into an absurd number of readings."""
 
@@ -183,8 +184,6 @@ def _bare_items(text: str, ctx: _Context) -> list[Element | str]:
                 run = []
             if part in MARKERS:
                 items.append(Element(MARKERS[part]))
-            elif part == COMPOUND:
-                ctx.dropped["compound markers (%) in patterns"] += 1
     return items
 
 

@@ -8,10 +8,12 @@ event can cite the rule that produced it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import Final, Literal
 
+COMPOUND_MARKER: Final = "%"
 ElementKind = Literal["word", "phrase", "prep", "source", "target", "skip"]
 
 
@@ -48,6 +50,24 @@ class VerbPattern:
     text: str
     origin: str = ""
     """The file the line is in: dictionaries are merged, so lines alone are ambiguous."""
+
+    @property
+    def compound(self) -> bool:
+        """TABARI's ``%`` before the verb: the pattern holds only when the source is a
+        coordination of actors ("A and B agreed"), and the event then runs between them.
+
+        Read off the pattern text, so compiled dictionaries need no extra field.  A ``%``
+        after the verb marks a coordinated target, which arguments split anyway.
+        """
+        words = re.split(r"[\s_]+", self.text)
+        star = next((i for i, word in enumerate(words) if "*" in word), len(words))
+        return COMPOUND_MARKER in words[:star]
+
+    @property
+    def joined(self) -> tuple[bool, bool]:
+        """Whether the words just before and just after ``*`` are joined to it by ``_``
+        (``RECENTLY_*``): they must then stand next to the verb, as TABARI read them."""
+        return "_*" in self.text, "*_" in self.text
 
 
 @dataclass(frozen=True)

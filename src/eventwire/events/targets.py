@@ -1,0 +1,47 @@
+"""Choosing a trigger's target among its argument phrases.
+
+The first argument phrase that names an actor is the target, objects before
+prepositional phrases; but a phrase that only names the source again ("renewed his
+licence in X", "presented their credentials to Y") is passed over, since an actor
+acting on itself is no dyad.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from eventwire.actors.resolve import PERSON_PRONOUNS, PLURAL_PRONOUNS
+from eventwire.events.arguments import MentionIndex, actors_of
+from eventwire.model import ActorMention
+
+BACK_PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | frozenset({"its", "it"})
+
+
+def same_actor(source: ActorMention, target: ActorMention) -> bool:
+    """Whether a dyad would be an actor with itself ("their countries" after the
+    countries themselves).  A government acting on its own country (TURGOV → TUR)
+    is a real dyad, as CAMEO and PLOVER code it."""
+    return source.code == target.code
+
+
+def refers_to_source(sources: Sequence[ActorMention], actor: ActorMention) -> bool:
+    """The source itself, or a pronoun for it: in "the ambassadors of X presented
+    their credentials", "their" is the ambassadors, a role the source has with X."""
+    pronoun = actor.text.lower() in BACK_PRONOUNS  # its country may come from its phrase
+    return any(
+        same_actor(source, actor) or (pronoun and source.roles == actor.roles)
+        for source in sources
+    )
+
+
+def first_actor(
+    heads: Sequence[Token], index: MentionIndex, sources: Sequence[ActorMention] = ()
+) -> list[ActorMention]:
+    """Actors of the first argument phrase that names any besides the source."""
+    for head in heads:
+        found = [a for a in actors_of([head], index) if not refers_to_source(sources, a)]
+        if found:
+            return found
+    return []
