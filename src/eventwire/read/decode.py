@@ -126,7 +126,7 @@ def decode_reason(exc: UnicodeDecodeError, label: str, skip: int | None = 0) -> 
     """
     bad = exc.object[exc.start : exc.start + 1]
     where = "" if skip is None else f" at offset {exc.start + skip}"
-    if not bad:
+    if not bad or exc.reason == "unexpected end of data":
         return f"not {label} text (truncated character{where})"
     return f"not {label} text (invalid byte 0x{bad[0]:02x}{where})"
 

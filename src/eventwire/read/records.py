@@ -125,7 +125,8 @@ def _json_record(line: str, where: str, dating: Dating) -> Article | ReadError:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return ReadError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+        return ReadError(where, f"not valid JSON ({exc.msg.removesuffix(' at')} at column "
+                                f"{exc.colno})")
     except (ValueError, RecursionError) as exc:
         return ReadError(where, f"not valid JSON ({type(exc).__name__})")
     return record_article(record, where, dating)

@@ -18,7 +18,9 @@ for news (a long-form story is some 50,000 characters, a long sentence some 1,00
   ``said`` …); eventwire's dictionaries and parser are English only.
 
 Short texts (fewer than :data:`MIN_TOKENS_TO_JUDGE` tokens) are not judged on prose or
-language: a headline or a one-line record says too little to tell.
+English words: a headline or a one-line record says too little to tell.  A text whose
+letters are mostly of another script (Cyrillic, Arabic, CJK …) is refused however
+short, from :data:`MIN_LETTERS_TO_JUDGE` letters on.
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ MAX_SENTENCE_CHARS = 10_000
 
 MIN_TOKENS_TO_JUDGE = 40
 """Texts with fewer whitespace-separated tokens pass the prose and language checks."""
+
+MIN_LETTERS_TO_JUDGE = 20
+"""Texts with fewer letters pass the script check (a short quote in another script)."""
 
 MIN_WORD_SHARE = 0.5
 """Share of tokens that must be words for a text to count as prose."""
@@ -73,6 +78,14 @@ def screen_article(text: str, name: str) -> None:
             f"a sentence of {longest:,} characters without a full stop or line break "
             f"(> {MAX_SENTENCE_CHARS:,} limit): not prose that can be coded",
         )
+    _check_language_and_prose(text, name)
+
+
+def _check_language_and_prose(text: str, name: str) -> None:
+    script = _main_script(text)
+    if script is not None:
+        raise ReadFailure(name, f"not English text (mostly {script} letters); "
+                                "eventwire codes English only")
     tokens = text.split()
     if len(tokens) < MIN_TOKENS_TO_JUDGE:
         return
@@ -85,7 +98,7 @@ def screen_article(text: str, name: str) -> None:
         )
     english = sum(1 for word in words if _bare(word) in _FUNCTION_WORDS)
     if english < MIN_ENGLISH_SHARE * len(words):
-        raise ReadFailure(name, f"not English text ({_language_hint(text)}); "
+        raise ReadFailure(name, "not English text (few English words); "
                                 "eventwire codes English only")
 
 
@@ -103,14 +116,21 @@ def _bare(word: str) -> str:
     return found.group().lower() if found else ""
 
 
-def _language_hint(text: str) -> str:
-    """``mostly Cyrillic letters`` or ``few English words``: what the reader will recognise."""
+def _main_script(text: str) -> str | None:
+    """The script most letters are written in, when it is not Latin (``Cyrillic``, ``CJK``).
+
+    Judged on the first letters only, and only when there are enough of them to tell;
+    scripts without spaces between words (Chinese, Japanese, Thai) are caught here
+    however few tokens the text has.
+    """
     scripts: Counter[str] = Counter()
     for char in text[:_SCRIPT_SAMPLE]:
         if char.isalpha():
             scripts[unicodedata.name(char, "OTHER").split()[0]] += 1
-    if scripts:
-        script, count = scripts.most_common(1)[0]
-        if script != "LATIN" and count > sum(scripts.values()) / 2:
-            return f"mostly {script.title()} letters"
-    return "few English words"
+    letters = sum(scripts.values())
+    if letters < MIN_LETTERS_TO_JUDGE:
+        return None
+    script, count = scripts.most_common(1)[0]
+    if script == "LATIN" or count <= letters / 2:
+        return None
+    return script.title() if len(script) > 3 else script
