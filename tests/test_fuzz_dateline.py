@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eventwire.read.dateline import parse_dateline
 
-EXAMPLES = settings(max_examples=200, deadline=None)
+EXAMPLES = settings(max_examples=200, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])  # a busy CI machine
 PLACES = ("LONDON", "Kyiv", "NEW YORK", "Rio de Janeiro", "KHARKIV, Ukraine", "Geneva")
 OUTLETS = (" (Reuters)", " /TASS/", " (Example Wire)", " (AP)")
 SEPARATORS = (" -", " —", " –", ":", " --")
