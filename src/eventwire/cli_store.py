@@ -88,8 +88,8 @@ def ingest(inputs: tuple[str, ...], db: Path, date: dt.date | None, model: str,
         f"near-duplicate {summary.near_duplicate}, failed {summary.failed}, "
         f"events {summary.events} in {summary.elapsed:.1f} s"
     )
-    if summary.read == 0 and summary.failed:
-        sys.exit(2)
+    if summary.failed:  # as ``code``: 1 when some inputs failed, 2 when nothing was read
+        sys.exit(2 if summary.read == 0 else 1)
 
 
 def _emit(rows: Sequence[Row], fmt: str) -> None:

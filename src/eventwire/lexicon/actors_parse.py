@@ -213,6 +213,16 @@ def parse_actor_text(
     return tuple(out)
 
 
+def dictionary_text(path: Path) -> str:
+    """A dictionary file's text; bytes that are not UTF-8 are a ``DictionaryError`` too."""
+    data = Path(path).read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise DictionaryError(str(path), line, f"not UTF-8 text ({error.reason})") from error
+
+
 def parse_actor_file(path: Path) -> tuple[ActorEntry, ...]:
     """Entries of one ``.actors`` file; the file's name is the entries' origin."""
-    return parse_actor_text(path.read_text(encoding="utf-8"), path.name, path=str(path))
+    return parse_actor_text(dictionary_text(path), path.name, path=str(path))

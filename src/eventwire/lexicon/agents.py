@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import DictionaryError
-from eventwire.lexicon.actors_parse import content_lines
+from eventwire.lexicon.actors_parse import content_lines, dictionary_text
 from eventwire.lexicon.actors_words import display_name, phrase_words
 from eventwire.lexicon.packed import read_packed, write_packed
 
@@ -122,7 +122,7 @@ def parse_agent_text(
 
 def parse_agent_file(path: Path) -> tuple[AgentEntry, ...]:
     """Entries of one ``.agents`` file; the file's name is the entries' origin."""
-    return parse_agent_text(path.read_text(encoding="utf-8"), path.name, path=str(path))
+    return parse_agent_text(dictionary_text(path), path.name, path=str(path))
 
 
 def dump_agents(entries: Sequence[AgentEntry], path: Path, *, notice: str) -> Path:

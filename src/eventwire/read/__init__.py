@@ -1,9 +1,10 @@
 """The read stage: every input kind → :class:`~eventwire.model.Article` or ``ReadError``.
 
 :func:`read_inputs` is the entry point; the per-kind readers live in their own
-modules (``text``, ``records``, ``html``), sharing the paragraph, title and dateline
-rules of :mod:`eventwire.read.layout` and the decoding rules of
-:mod:`eventwire.read.decode`.
+modules (``text``, ``records``, ``html``, ``feed_file``; ``gz`` decompresses any of
+them), sharing the paragraph, title and dateline rules of
+:mod:`eventwire.read.layout`, the decoding rules of :mod:`eventwire.read.decode` and
+the limits of :mod:`eventwire.read.screen` (see docs/reliability.md).
 """
 
 from eventwire.read.dateline import parse_dateline

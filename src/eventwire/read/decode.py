@@ -20,9 +20,11 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from eventwire.errors import ReadFailure
+from eventwire.read.gz import is_gzip, open_binary
 
-MAX_INPUT_BYTES = 50 * 1024 * 1024
-"""Largest file (or standard input) read whole; records files are capped per record."""
+MAX_INPUT_BYTES = 10 * 1024 * 1024
+"""Largest file (or standard input) read whole, and largest JSONL record; records files
+are streamed, so only each record is capped.  News pages and articles are far smaller."""
 
 SNIFF_BYTES = 8192
 """How much of the start of an input decides whether it is binary."""
@@ -53,11 +55,16 @@ def bom_encoding(head: bytes) -> tuple[str, int, str] | None:
     return None
 
 
+def limit_text(limit: int) -> str:
+    """``10 MB limit`` (or bytes when the limit is below a megabyte)."""
+    return f"{limit} bytes limit" if limit < _MB else f"{limit / _MB:g} MB limit"
+
+
 def size_text(size: int, limit: int) -> str:
-    """``63.2 MB > 50 MB limit`` (or bytes when the limit is below a megabyte)."""
+    """``63.2 MB > 10 MB limit`` (or bytes when the limit is below a megabyte)."""
     if limit < _MB:
-        return f"{size} bytes > {limit} bytes limit"
-    return f"{size / _MB:.1f} MB > {limit / _MB:g} MB limit"
+        return f"{size} bytes > {limit_text(limit)}"
+    return f"{size / _MB:.1f} MB > {limit_text(limit)}"
 
 
 def too_large(name: str, size: int, limit: int) -> ReadFailure:
@@ -119,7 +126,7 @@ def decode_reason(exc: UnicodeDecodeError, label: str, skip: int | None = 0) -> 
     """
     bad = exc.object[exc.start : exc.start + 1]
     where = "" if skip is None else f" at offset {exc.start + skip}"
-    if not bad:
+    if not bad or exc.reason == "unexpected end of data":
         return f"not {label} text (truncated character{where})"
     return f"not {label} text (invalid byte 0x{bad[0]:02x}{where})"
 
@@ -137,7 +144,16 @@ def os_reason(exc: OSError) -> str:
 
 
 def read_limited(path: Path, name: str, max_bytes: int) -> bytes:
-    """Read a whole file, refusing it before reading when it is over the limit."""
+    """Read a whole file, refusing it before reading when it is over the limit.
+
+    A ``.gz`` file is decompressed and capped on its decompressed size.
+    """
+    if is_gzip(path):
+        with open_binary(path, name) as handle:
+            data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise ReadFailure(name, f"too large uncompressed (over the {limit_text(max_bytes)})")
+        return data
     size = path.stat().st_size
     if size > max_bytes:
         raise too_large(name, size, max_bytes)

@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml.ElementTree as SafeET
-from defusedxml import DefusedXmlException
+from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReferenceForbidden
 
 from eventwire.errors import ReadFailure
 from eventwire.read.layout import iso_date
@@ -42,7 +42,7 @@ class Feed:
     entries: tuple[FeedEntry, ...]
 
 
-def parse_feed(data: bytes, base: str) -> Feed:
+def parse_feed(data: bytes | str, base: str) -> Feed:
     """An RSS (2.0 or 1.0) or Atom feed; relative links are resolved against ``base``.
 
     Raises ``ReadFailure`` for XML that is broken, defines entities (refused, never
@@ -52,7 +52,7 @@ def parse_feed(data: bytes, base: str) -> Feed:
         root = SafeET.fromstring(data, forbid_dtd=False, forbid_entities=True,
                                  forbid_external=True)
     except DefusedXmlException as exc:
-        raise ReadFailure(base, f"unsafe XML refused, nothing expanded ({exc})") from None
+        raise ReadFailure(base, f"unsafe XML refused, nothing expanded ({_unsafe(exc)})") from None
     except ParseError as exc:
         raise ReadFailure(base, f"not well-formed XML ({exc})") from None
     kind = _local(root.tag)
@@ -68,6 +68,19 @@ def parse_feed(data: bytes, base: str) -> Feed:
         raise ReadFailure(base, f"not an RSS or Atom feed (root element <{kind}>)")
     title = _text(_child(channel, "title")) if channel is not None else None
     return Feed(title, _entries(items, base, _rss_entry))
+
+
+def _unsafe(exc: DefusedXmlException) -> str:
+    """``defines the entity 'lol'`` or ``an external entity 'x' pointing to file:///…``."""
+    name = getattr(exc, "name", None)
+    system = getattr(exc, "sysid", None)
+    if isinstance(exc, EntitiesForbidden) and system:
+        return f"an external entity {name!r} pointing to {system}"
+    if isinstance(exc, EntitiesForbidden):
+        return f"defines the entity {name!r}; entity expansion is disabled"
+    if isinstance(exc, ExternalReferenceForbidden):
+        return f"an external reference to {system or exc}"
+    return str(exc)
 
 
 def _entries(items: list[Element], base: str,

@@ -28,6 +28,7 @@ from eventwire.read.decode import (
     read_limited,
     read_stream,
 )
+from eventwire.read.feed_file import feed_articles
 from eventwire.read.html import html_article, looks_like_html
 from eventwire.read.layout import Dating
 from eventwire.read.records import read_csv_file, read_jsonl_file, read_jsonl_text
@@ -103,6 +104,9 @@ def _from_file(
         yield from read_jsonl_file(path, source.name, dating, max_bytes)
     elif source.kind == "csv":
         yield from read_csv_file(path, source.name, dating, max_bytes)
+    elif source.kind == "feed":  # bytes: the XML declaration names the encoding
+        data = read_limited(path, source.name, max_bytes)
+        yield from feed_articles(data, name=source.name, doc_id=source.doc_id, dating=dating)
     else:
         text = decode_bytes(read_limited(path, source.name, max_bytes), source.name)
         yield from _from_text(text, source, dating)
@@ -117,5 +121,7 @@ def _from_text(text: str, source: Source, dating: Dating) -> Iterator[Article | 
         yield html_article(text, doc_id=source.doc_id, origin=source.name, dating=dating)
     elif kind == "jsonl":
         yield from read_jsonl_text(text, source.name, dating)
+    elif kind == "feed":
+        yield from feed_articles(text, name=source.name, doc_id=source.doc_id, dating=dating)
     else:
         yield text_article(text, doc_id=source.doc_id, origin=source.name, dating=dating)

@@ -14,6 +14,9 @@ into paragraphs by the same rules:
 * a dateline is looked for at the start of the first three body paragraphs (a photo
   caption line may sit between the title and the dateline) and cut off the front of
   the first paragraph that has one.
+
+Every article is screened first (:mod:`eventwire.read.screen`): a text too long, without
+prose or not in English raises ``ReadFailure`` here, before anything parses it.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from dataclasses import dataclass, replace
 
 from eventwire.model import Article, Dateline, Span
 from eventwire.read.dateline import parse_dateline
+from eventwire.read.screen import screen_article
 
 MAX_TITLE_CHARS = 300
 """A longer first line is a paragraph, not a title."""
@@ -132,7 +136,9 @@ def layout_article(
     The date is the metadata date, else the dateline date, else ``--date``: a date
     the source states beats one inferred from the text, and the year reference (e.g. a
     file's modification time) is never used as the article's date by itself.
+    Raises ``ReadFailure`` for a text the screen refuses.
     """
+    screen_article(text, origin)
     head = split_title(text, max_title_chars) if detect_title else None
     spans = [head[0]] if head else []
     spans.extend(paragraph_spans(text, head[1] if head else 0))

@@ -15,7 +15,9 @@ because it is the join key of evaluation.
 Files are read record by record, never whole: a records file has no total size limit,
 but one JSONL line may not exceed the per-input limit.  CSV fields are limited by
 Python's ``csv`` module (131072 characters per field); a longer field is reported as a
-bad record.  UTF-16/32 records files (rare) are decoded whole, under the size limit.
+bad record.  CSV is read strictly: an unbalanced quote is reported (with the line where
+the broken record starts) instead of silently swallowing the records after it into one
+text.  UTF-16/32 records files (rare) are decoded whole, under the size limit.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from eventwire.read.decode import (
     read_limited,
     size_text,
 )
+from eventwire.read.gz import open_binary
 from eventwire.read.layout import Dating, Metadata, iso_date, layout_article
 
 REQUIRED_COLUMNS = ("id", "text")
@@ -105,24 +108,25 @@ def record_article(record: object, where: str, dating: Dating) -> Article | Read
         doc_id = _record_id(record.get("id"), where)
         text = _record_text(record.get("text"), where)
         meta = _metadata(record, where)
+        reference = meta.date or dating.year_reference
+        return layout_article(
+            text,
+            doc_id=doc_id,
+            origin=where,
+            meta=meta,
+            dating=Dating(dating.default_date, reference),
+            detect_title=False,
+        )
     except ReadFailure as exc:
         return ReadError(exc.input_name, exc.reason)
-    reference = meta.date or dating.year_reference
-    return layout_article(
-        text,
-        doc_id=doc_id,
-        origin=where,
-        meta=meta,
-        dating=Dating(dating.default_date, reference),
-        detect_title=False,
-    )
 
 
 def _json_record(line: str, where: str, dating: Dating) -> Article | ReadError:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return ReadError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+        return ReadError(where, f"not valid JSON ({exc.msg.removesuffix(' at')} at column "
+                                f"{exc.colno})")
     except (ValueError, RecursionError) as exc:
         return ReadError(where, f"not valid JSON ({type(exc).__name__})")
     return record_article(record, where, dating)
@@ -178,7 +182,7 @@ def _jsonl_stream(
 
 def _sniff(path: Path, name: str) -> tuple[str, int, str] | None:
     """The byte order mark of a records file, after refusing empty and binary files."""
-    with path.open("rb") as handle:
+    with open_binary(path, name) as handle:
         head = handle.read(SNIFF_BYTES)
     if not head:
         raise ReadFailure(name, "empty file")
@@ -197,7 +201,7 @@ def read_jsonl_file(
         text = decode_bytes(read_limited(path, name, max_bytes), name)
         yield from read_jsonl_text(text, name, dating)
         return
-    with path.open("rb") as handle:
+    with open_binary(path, name) as handle:
         handle.seek(found[1] if found else 0)
         yield from _jsonl_stream(handle, name, dating, max_bytes)
 
@@ -237,7 +241,7 @@ def _csv_rows(reader: _CsvReader, name: str) -> Iterator[tuple[str, list[str] | 
         except StopIteration:
             return
         except csv.Error as exc:
-            row = ReadError(where, f"bad CSV record ({exc})")
+            row = ReadError(where, f"bad CSV record ({_csv_problem(exc)})")
         except UnicodeDecodeError as exc:
             label = "UTF-8" if exc.encoding.startswith("utf-8") else exc.encoding.upper()
             reason = decode_reason(exc, label, None)
@@ -249,6 +253,19 @@ def _csv_rows(reader: _CsvReader, name: str) -> Iterator[tuple[str, list[str] | 
         yield where, row
 
 
+_CSV_PROBLEMS = (
+    ("unexpected end of data", "a quoted field is never closed: unbalanced \" quote"),
+    ("expected after", "text after a closing quote: a \" inside a field must be written \"\""),
+    ("field larger than field limit", f"a field longer than {csv.field_size_limit():,} characters"),
+)
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    """The csv module's message in words a person who edits the file understands."""
+    message = str(exc)
+    return next((plain for key, plain in _CSV_PROBLEMS if key in message), message)
+
+
 def read_csv_file(
     path: Path, name: str, dating: Dating, max_bytes: int
 ) -> Iterator[Article | ReadError]:
@@ -257,8 +274,9 @@ def read_csv_file(
     found = _sniff(path, name)
     codec = "utf-8-sig" if found is None or found[0] == "utf-8" else found[0]
     records = 0
-    with io.TextIOWrapper(path.open("rb"), encoding=codec, errors="strict", newline="") as stream:
-        reader = csv.reader(stream)
+    raw = open_binary(path, name)
+    with io.TextIOWrapper(raw, encoding=codec, errors="strict", newline="") as stream:
+        reader = csv.reader(stream, strict=True)
         try:
             header = next(reader)
         except StopIteration:
@@ -268,6 +286,7 @@ def read_csv_file(
         columns = _columns(header, name)
         for where, row in _csv_rows(reader, name):
             if isinstance(row, ReadError):
+                records += 1  # reported already: the file needs no second error
                 yield row
             elif any(cell.strip() for cell in row):
                 records += 1

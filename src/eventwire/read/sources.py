@@ -23,6 +23,8 @@ from types import MappingProxyType
 
 from eventwire.model import ReadError
 from eventwire.read.decode import os_reason
+from eventwire.read.feed_file import looks_like_feed
+from eventwire.read.gz import inner_path
 from eventwire.read.html import looks_like_html
 
 STDIN = "-"
@@ -36,9 +38,12 @@ KINDS = MappingProxyType(
         ".csv": "csv",
         ".html": "html",
         ".htm": "html",
+        ".rss": "feed",
+        ".atom": "feed",
     }
 )
-"""Reader kind by file extension; these are also the files a folder is searched for."""
+"""Reader kind by file extension; these (also with ``.gz`` added) are the files a folder
+is searched for."""
 
 RECORD_KINDS = frozenset({"jsonl", "csv"})
 _GLOB_CHARS = frozenset("*?[")
@@ -55,13 +60,22 @@ class Source:
 
 
 def kind_of(path: Path) -> str | None:
-    return KINDS.get(path.suffix.lower())
+    """The reader kind by extension; a ``.gz`` file takes the extension under it."""
+    return KINDS.get(inner_path(path).suffix.lower())
+
+
+def known_file(path: Path) -> bool:
+    """Whether a folder walk takes the file: a known extension, possibly gzip-compressed."""
+    return kind_of(path) is not None
 
 
 def sniff_kind(text: str) -> str:
-    """``html``, ``jsonl`` (every non-empty line starts with ``{``) or ``text``."""
+    """``html``, ``feed`` (other XML), ``jsonl`` (every non-empty line starts with ``{``)
+    or ``text``."""
     if looks_like_html(text):
         return "html"
+    if looks_like_feed(text):
+        return "feed"
     lines = [line for line in text.split("\n") if line.strip()]
     if lines and all(line.lstrip().removeprefix("\ufeff").startswith("{") for line in lines):
         return "jsonl"
@@ -78,7 +92,7 @@ def walk_folder(root: Path) -> list[Path]:
     for folder, subfolders, files in os.walk(root, followlinks=False):
         subfolders[:] = sorted(d for d in subfolders if not _hidden(d))
         found.extend(
-            Path(folder, f) for f in files if not _hidden(f) and Path(f).suffix.lower() in KINDS
+            Path(folder, f) for f in files if not _hidden(f) and known_file(Path(f))
         )
     return sorted(found, key=lambda p: p.relative_to(root).parts)
 
@@ -127,7 +141,7 @@ def _key(path: Path) -> str:
 
 def assign_ids(paths: Sequence[Path]) -> list[str]:
     """File stems, lengthened with parent folders where stems clash (see the notes)."""
-    parts = [(*path.absolute().parts[1:-1], path.stem) for path in paths]
+    parts = [(*path.absolute().parts[1:-1], inner_path(path).stem) for path in paths]
     depth = [1] * len(paths)
     while True:
         ids = ["/".join(p[-d:]) for p, d in zip(parts, depth, strict=True)]
@@ -176,7 +190,8 @@ def expand_sources(inputs: Sequence[str]) -> list[Source | ReadError]:
         if isinstance(item, ReadError):
             sources.append(item)
         elif isinstance(item, Path):
-            sources.append(Source(str(item), item, kind_of(item), ids.get(index, item.stem)))
+            doc_id = ids.get(index, inner_path(item).stem)
+            sources.append(Source(str(item), item, kind_of(item), doc_id))
         else:
             sources.append(Source(STDIN, None, None, STDIN_ID))
     return sources
