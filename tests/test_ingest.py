@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import random
-import signal
-import subprocess
-import sys
-import time
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -17,7 +10,7 @@ from spacy.language import Language
 from eventwire.config import Config
 from eventwire.ingest import IngestSummary, ingest
 from eventwire.pipeline import Pipeline
-from eventwire.store import DuckDBStore, content_hash, open_store
+from eventwire.store import content_hash, open_store
 
 WIRE = (
     "Russian troops attacked Ukrainian positions near Kharkiv on Monday, the defence "
@@ -75,75 +68,3 @@ def test_exact_and_near_duplicates(pipeline: Pipeline, tmp_path: Path) -> None:
         again = ingest([str(_write(tmp_path / "more", {"e.txt": syndicated + " Updated."}))],
                        pipeline, store)
         assert again.near_duplicate == 1
-
-
-def _snapshot(store: DuckDBStore) -> tuple[Counter[tuple[object, ...]], ...]:
-    articles: Counter[tuple[object, ...]] = Counter(
-        (r["doc_id"], r["content_hash"], r["status"]) for r in store.articles())
-    events: Counter[tuple[object, ...]] = Counter(
-        (e["doc_id"], e["event_id"], e["cameo"], str(e["source"]), str(e["target"]))
-        for e in store.events())
-    return articles, events
-
-
-_CHILD = """
-import sys
-from eventwire.config import Config
-from eventwire.ingest import ingest
-from eventwire.pipeline import Pipeline
-from eventwire.store import open_store
-pipeline = Pipeline.from_config(Config(batch_size=4))
-with open_store(sys.argv[2]) as store:
-    print("ready", flush=True)
-    ingest([sys.argv[1]], pipeline, store,
-           progress=lambda s: print(s.read, flush=True))
-print("done", flush=True)
-"""
-
-COUNTRIES = ("Russian", "Ukrainian", "British", "French", "German", "Polish", "Turkish",
-             "Chinese", "Iranian", "Israeli")
-
-
-def _generated(count: int) -> dict[str, str]:
-    texts = {}
-    for i in range(count):
-        a, b = COUNTRIES[i % 10], COUNTRIES[(i * 3 + 1) % 10]
-        texts[f"art{i:02d}.txt"] = (
-            f"Story {i}. {a} troops attacked {b} positions on day {i}. "
-            f"The {b} government condemned the {a} government and asked for talks number {i}."
-        )
-    return texts
-
-
-def test_sigkill_then_rerun_stores_everything_exactly_once(
-    pipeline: Pipeline, tmp_path: Path
-) -> None:
-    folder = _write(tmp_path / "in", _generated(30))
-    killed_db = tmp_path / "killed.duckdb"
-    child = subprocess.Popen(
-        [sys.executable, "-c", _CHILD, str(folder), str(killed_db)],
-        stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONHASHSEED": "0"},
-    )
-    assert child.stdout is not None
-    stop_after = random.Random().randint(1, 25)
-    for line in child.stdout:
-        if line.strip().isdigit() and int(line) >= stop_after:
-            time.sleep(random.uniform(0.0, 0.05))
-            break
-    child.send_signal(signal.SIGKILL)
-    child.wait(timeout=30)
-    assert child.returncode == -signal.SIGKILL
-    with open_store(killed_db) as store:
-        interrupted = store.stats().articles
-        ingest([str(folder)], pipeline, store)
-        recovered = _snapshot(store)
-        recovered_stats = store.stats()
-    with open_store(tmp_path / "clean.duckdb") as store:
-        ingest([str(folder)], pipeline, store)
-        clean = _snapshot(store)
-        clean_stats = store.stats()
-    assert interrupted < 30
-    assert recovered == clean
-    assert all(n == 1 for counter in recovered for n in counter.values())
-    assert sum(recovered[0].values()) == 30 and sum(recovered[1].values()) > 30
-    assert recovered_stats == clean_stats
