@@ -46,6 +46,8 @@ PLACE_NOUNS: Final = frozenset({
     "towns", "provinces", "districts", "areas", "neighborhoods", "neighbourhoods",
     "hamlet", "settlement", "slum", "mountain", "hills", "airfield", "harbour", "harbor",
     "borough", "parish", "department", "territory", "avenue", "park", "centre", "center",
+    "streets", "roads", "restaurant", "cafe", "shop", "shops", "installations", "facility",
+    "facilities", "basin", "homes", "houses", "villa", "farm", "farms", "mine",
 })  # fmt: skip
 
 MEMBER_NOUNS: Final = frozenset({
@@ -62,7 +64,17 @@ EVENT_NOUNS: Final = frozenset({
     "attack", "attacks", "clash", "clashes", "battle", "fighting", "bombardment", "raid",
     "ambush", "bombing", "explosion", "blast", "protest", "rally", "march", "negotiations",
     "session", "forum", "shelling", "airstrike", "strike", "offensive", "operation",
+    "campaign", "conflict", "war", "violence", "siege", "crackdown", "uprising", "massacre",
+    "riots", "unrest", "insurgency", "battles", "operations", "raids", "offensives",
 })  # fmt: skip
+
+OWNED_NOUNS: Final = frozenset({
+    "embassy", "embassies", "consulate", "mission", "base", "bases", "military",
+    "airstrike", "airstrikes", "strike", "strikes", "raid", "raids", "attack", "attacks",
+    "bombardment", "shelling", "offensive", "bombing", "bombings",
+})  # fmt: skip
+"""Nouns a country modifies as owner or doer: "the US embassy" is not in the United
+States, nor was "a U.S. airstrike" struck there."""
 """Nouns of events: a place hanging from one ("at their talks in X") is where it was."""
 
 PLACE_OBJECT_VERBS: Final = frozenset({
@@ -156,9 +168,15 @@ def place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
 def _describes_participant(mention: Mention) -> bool:
     """A name used as a modifier of a noun that is not a place ("U.S. convoy")."""
     root = mention.ent.root
-    if root.dep_ in ("compound", "poss", "nmod", "amod"):
-        return root.head.lower_ not in PLACE_NOUNS and root.head.ent_type_ not in PLACE_LABELS
-    return False
+    if root.dep_ not in ("compound", "poss", "nmod", "amod"):
+        return False
+    head = root.head
+    country = mention.place is not None and mention.place.kind == "country"
+    if (country or mention.ent.label_ == "ORG") and head.lower_ in OWNED_NOUNS:
+        return True
+    if head.lower_ in EVENT_NOUNS or head.lemma_.lower() in EVENT_NOUNS:
+        return mention.ent.label_ == "ORG"  # "the Manbij campaign", not "the SDF shelling"
+    return head.lower_ not in PLACE_NOUNS and head.ent_type_ not in PLACE_LABELS
 
 
 def _of_place(root: Token) -> bool:
@@ -170,6 +188,19 @@ def _of_place(root: Token) -> bool:
         return True
     noun = node.head.head
     return noun.lower_ not in MEMBER_NOUNS and noun.ent_type_ not in ("PERSON", "ORG", "NORP")
+
+
+def _reachable(path: Attachment) -> bool:
+    """The trigger's own clause, its subject and coordinated verbs; past them, one
+    subordinate clause of the trigger ("killed *when a bomb exploded in X*", "shot
+    *while covering the clashes in X*"), which wire reports use to say where the
+    event happened, but not a coordinated verb's subordinate clause nor a clause
+    that is the object of a preposition ("in *what was a spillover into X*")."""
+    if path.tier <= 2:
+        return True
+    if path.clauses > 1 or path.coordinated:
+        return False
+    return "pcomp" not in path.deps and "agent" not in path.deps  # "a region claimed by X"
 
 
 def _usable(mention: Mention, path: Attachment, trigger_lemma: str) -> bool:
@@ -245,7 +276,7 @@ def clause_place(trigger: Token, mentions: Sequence[Mention]) -> Mention | None:
         for index, top in enumerate(anchors):
             path = attachment(mention.ent.root, top)
             lemma = top.lemma_.lower()
-            if path is None or not _usable(mention, path, lemma) or path.tier > 2:
+            if path is None or not _reachable(path) or not _usable(mention, path, lemma):
                 continue
             rank = (index, *_rank(mention, path, mentions))
             if best is None or rank < best[0]:
