@@ -47,7 +47,7 @@ PLACE_NOUNS: Final = frozenset({
     "hamlet", "settlement", "slum", "mountain", "hills", "airfield", "harbour", "harbor",
     "borough", "parish", "department", "territory", "avenue", "park", "centre", "center",
     "streets", "roads", "restaurant", "cafe", "shop", "shops", "installations", "facility",
-    "facilities", "basin", "homes", "houses", "villa", "farm", "farms", "mine",
+    "facilities", "basin", "homes", "offices", "houses", "villa", "farm", "farms", "mine",
 })  # fmt: skip
 
 MEMBER_NOUNS: Final = frozenset({
@@ -71,7 +71,8 @@ EVENT_NOUNS: Final = frozenset({
 OWNED_NOUNS: Final = frozenset({
     "embassy", "embassies", "consulate", "mission", "base", "bases", "military",
     "airstrike", "airstrikes", "strike", "strikes", "raid", "raids", "attack", "attacks",
-    "bombardment", "shelling", "offensive", "bombing", "bombings",
+    "bombardment", "shelling", "offensive", "bombing", "bombings", "office", "offices",
+    "headquarters",
 })  # fmt: skip
 """Nouns a country modifies as owner or doer: "the US embassy" is not in the United
 States, nor was "a U.S. airstrike" struck there."""
@@ -92,6 +93,18 @@ NOT_LOCATIVE: Final = frozenset({
     "toward", "towards", "unlike", "via", "because", "besides", "except", "amid",
 })  # fmt: skip
 """Prepositions whose object is not where the event itself happened."""
+
+LOCATIVE_PREPOSITIONS: Final = frozenset({
+    "in", "near", "inside", "outside", "around", "across", "throughout", "on",
+})  # fmt: skip
+"""Prepositions whose object is a place when it is a name that names no actor ("at"
+is as often a target: "shooting at X")."""
+
+MOTION_VERBS: Final = frozenset({"march", "patrol", "parade", "walk", "drive", "sail", "fly"})
+ROUTE_PREPOSITIONS: Final = frozenset({
+    "to", "from", "toward", "towards", "into", "through", "across", "along",
+})  # fmt: skip
+"""A march or patrol takes place along its route, so these name its place."""
 
 
 OUTER_BLOCKS: Final = frozenset({
@@ -121,7 +134,17 @@ def _place_noun_claims(root: Token) -> bool:
     return any(c.dep_ == "appos" and c.lower_ in PLACE_NOUNS for c in root.children)
 
 
-def _is_place(ent: SpacySpan, place: Place | None) -> bool:
+def _in_place_slot(root: Token) -> bool:
+    """ "fighting in X", "captured X": a slot that takes a place far more often than
+    anything else once the name is known to be no actor."""
+    head = root.head
+    if root.dep_ == "pobj":
+        return head.lower_ in LOCATIVE_PREPOSITIONS
+    direct = root.dep_ == "dobj" and head.lemma_.lower() in PLACE_OBJECT_VERBS
+    return direct and root.ent_type_ != "PERSON"  # people are captured too
+
+
+def _is_place(ent: SpacySpan, place: Place | None, actor: bool) -> bool:
     if ent.label_ in PLACE_LABELS:
         return True
     if ent.label_ not in NAME_LABELS:
@@ -130,7 +153,10 @@ def _is_place(ent: SpacySpan, place: Place | None) -> bool:
         return place is not None and place.kind != "country"
     if ent[-1].lower_ in PLACE_NOUNS or _place_noun_claims(ent.root):
         return True
-    return place is not None
+    if place is not None:
+        return True
+    name = ent.root.pos_ == "PROPN" and ent.root.tag_ != "NNPS"  # not a people ("Croats")
+    return not actor and name and _in_place_slot(ent.root)
 
 
 def _unnamed_places(doc: Doc, taken: set[int], gazetteer: Gazetteer) -> list[Mention]:
@@ -138,8 +164,10 @@ def _unnamed_places(doc: Doc, taken: set[int], gazetteer: Gazetteer) -> list[Men
     ("in al-Tijara neighbourhood", "the town of Khanasir")."""
     found: list[Mention] = []
     for token in doc:
-        if token.pos_ != "PROPN" or token.i in taken or token.dep_ == "compound":
+        if token.pos_ != "PROPN" or token.i in taken:
             continue
+        if token.dep_ == "compound" and token.head.pos_ == "PROPN":
+            continue  # a part of a longer name, taken from its head
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
             start -= 1
@@ -152,14 +180,18 @@ def _unnamed_places(doc: Doc, taken: set[int], gazetteer: Gazetteer) -> list[Men
     return found
 
 
-def place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
-    """Every place-like name of a doc, in text order."""
+def place_mentions(
+    doc: Doc, gazetteer: Gazetteer, actors: frozenset[int] = frozenset()
+) -> list[Mention]:
+    """Every place-like name of a doc, in text order; ``actors`` holds the indices of
+    tokens that name an actor, which a name the model mislabels must not touch."""
     found: list[Mention] = []
     taken: set[int] = set()
     for ent in doc.ents:
         taken.update(range(ent.start, ent.end))
         place = gazetteer.lookup(ent.text)
-        if _is_place(ent, place):
+        actor = any(t.i in actors for t in ent)
+        if _is_place(ent, place, actor):
             found.append(Mention(ent, place))
     found += _unnamed_places(doc, taken, gazetteer)
     return sorted(found, key=lambda m: m.ent.start)
@@ -171,6 +203,8 @@ def _describes_participant(mention: Mention) -> bool:
     if root.dep_ not in ("compound", "poss", "nmod", "amod"):
         return False
     head = root.head
+    if head.ent_type_ in ("DATE", "TIME"):
+        return False  # "captured Kabul September 27" parsed as a compound of the date
     country = mention.place is not None and mention.place.kind == "country"
     if (country or mention.ent.label_ == "ORG") and head.lower_ in OWNED_NOUNS:
         return True
@@ -190,6 +224,12 @@ def _of_place(root: Token) -> bool:
     return noun.lower_ not in MEMBER_NOUNS and noun.ent_type_ not in ("PERSON", "ORG", "NORP")
 
 
+def _owns_place(mention: Mention) -> bool:
+    """ "X's streets": a known place whose own streets or buildings the phrase names."""
+    root = mention.ent.root
+    return mention.place is not None and root.dep_ == "poss" and root.head.lower_ in PLACE_NOUNS
+
+
 def _reachable(path: Attachment) -> bool:
     """The trigger's own clause, its subject and coordinated verbs; past them, one
     subordinate clause of the trigger ("killed *when a bomb exploded in X*", "shot
@@ -203,8 +243,15 @@ def _reachable(path: Attachment) -> bool:
     return "pcomp" not in path.deps and "agent" not in path.deps  # "a region claimed by X"
 
 
+def _route(path: Attachment, trigger_lemma: str) -> bool:
+    """ "marched to X", "patrolled from X": a march or patrol happens along its route."""
+    if trigger_lemma not in MOTION_VERBS or path.tier or len(path.preps) != 1:
+        return False
+    return path.preps[0] in ROUTE_PREPOSITIONS
+
+
 def _usable(mention: Mention, path: Attachment, trigger_lemma: str) -> bool:
-    if path.preps and path.preps[0] in NOT_LOCATIVE:
+    if path.preps and path.preps[0] in NOT_LOCATIVE and not _route(path, trigger_lemma):
         return False
     if path.preps and path.preps[0] == "of" and not _of_place(mention.ent.root):
         return False
@@ -217,7 +264,7 @@ def _usable(mention: Mention, path: Attachment, trigger_lemma: str) -> bool:
     if not path.preps:  # no preposition: the trigger's object ("captured Goma") or a name
         if path.through_subject:  # "Gibraltar was captured", not "Austria criticised"
             passive = path.deps[-1] == "nsubjpass" and trigger_lemma in PLACE_OBJECT_VERBS
-            return passive and mention.ent.label_ in PLACE_LABELS
+            return passive and (mention.ent.label_ in PLACE_LABELS or _owns_place(mention))
         if not path.deps or path.deps[-1] not in ("dobj", "npadvmod", "attr"):
             return False
         return path.deps[-1] != "dobj" or trigger_lemma in PLACE_OBJECT_VERBS
@@ -227,8 +274,10 @@ def _usable(mention: Mention, path: Attachment, trigger_lemma: str) -> bool:
 def _narrows(other: Token, root: Token) -> bool:
     """Whether ``other`` names the place that the modifier ``root`` narrows down."""
     head = root.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head  # "the Belarus capital Minsk": Belarus → capital → Minsk
     if other.i == head.i:
-        return True  # "the Belarus capital Minsk" parsed as compound of the name
+        return True
     if other.head.i == head.i:
         return other.dep_ == "appos" or (root.dep_ == "poss" and other.dep_ == "compound")
     return other.dep_ == "pobj" and other.head.lower_ == "of" and other.head.head.i == head.i
