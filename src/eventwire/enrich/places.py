@@ -45,7 +45,7 @@ PLACE_NOUNS: Final = frozenset({
     "sea", "gulf", "bay", "peninsula", "desert", "forest", "township", "cities",
     "towns", "provinces", "districts", "areas", "neighborhoods", "neighbourhoods",
     "hamlet", "settlement", "slum", "mountain", "hills", "airfield", "harbour", "harbor",
-    "borough", "parish", "department", "territory", "avenue", "park", "centre", "center",
+    "borough", "parish", "museum", "department", "territory", "avenue", "park", "centre", "center",
     "streets", "roads", "restaurant", "cafe", "shop", "shops", "installations", "facility",
     "facilities", "basin", "homes", "offices", "houses", "villa", "farm", "farms", "mine",
 })  # fmt: skip
@@ -69,13 +69,17 @@ EVENT_NOUNS: Final = frozenset({
 })  # fmt: skip
 
 OWNED_NOUNS: Final = frozenset({
-    "embassy", "embassies", "consulate", "mission", "base", "bases", "military",
-    "airstrike", "airstrikes", "strike", "strikes", "raid", "raids", "attack", "attacks",
-    "bombardment", "shelling", "offensive", "bombing", "bombings", "office", "offices",
+    "embassy", "embassies", "consulate", "mission", "base", "bases", "office", "offices",
     "headquarters",
 })  # fmt: skip
-"""Nouns a country modifies as owner or doer: "the US embassy" is not in the United
-States, nor was "a U.S. airstrike" struck there."""
+"""Places a country or body owns, often abroad: "the US embassy" is not in the United
+States, nor are "the offices of X" at X."""
+
+STRIKE_NOUNS: Final = frozenset({
+    "airstrike", "airstrikes", "strike", "strikes", "raid", "raids", "attack", "attacks",
+    "bombardment", "shelling", "offensive", "bombing", "bombings",
+})  # fmt: skip
+"""Attacks a country or group modifies as the attacker: "a U.S. airstrike"."""
 """Nouns of events: a place hanging from one ("at their talks in X") is where it was."""
 
 PLACE_OBJECT_VERBS: Final = frozenset({
@@ -106,6 +110,9 @@ ROUTE_PREPOSITIONS: Final = frozenset({
 })  # fmt: skip
 """A march or patrol takes place along its route, so these name its place."""
 
+DESTINATIONS: Final = frozenset({"to", "toward", "towards", "into"})
+"""Prepositions of a movement's end or start, which take a place away from the event."""
+
 
 OUTER_BLOCKS: Final = frozenset({
     "according", "against", "for", "including", "as", "like", "despite", "about", "than",
@@ -128,7 +135,7 @@ def _place_noun_claims(root: Token) -> bool:
     if root.dep_ == "compound" and head.lower_ in PLACE_NOUNS:
         return True
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:
-        return True
+        return head.head.lower_ not in OWNED_NOUNS  # "the offices of X" name an owner
     if root.dep_ == "appos" and head.lower_ in PLACE_NOUNS:
         return True
     return any(c.dep_ == "appos" and c.lower_ in PLACE_NOUNS for c in root.children)
@@ -159,6 +166,11 @@ def _is_place(ent: SpacySpan, place: Place | None, actor: bool) -> bool:
     return not actor and name and _in_place_slot(ent.root)
 
 
+def _subject_place(token: Token) -> bool:
+    """ "X was captured": the passive subject of a verb that takes places."""
+    return token.dep_ == "nsubjpass" and token.head.lemma_.lower() in PLACE_OBJECT_VERBS
+
+
 def _unnamed_places(doc: Doc, taken: set[int], gazetteer: Gazetteer) -> list[Mention]:
     """Proper nouns the model left without an entity that a place noun vouches for
     ("in al-Tijara neighbourhood", "the town of Khanasir")."""
@@ -175,9 +187,18 @@ def _unnamed_places(doc: Doc, taken: set[int], gazetteer: Gazetteer) -> list[Men
         if any(t.i in taken for t in span):
             continue
         place = gazetteer.lookup(span.text)
-        if _place_noun_claims(span.root) or (place is not None and token.dep_ == "pobj"):
+        named = span[-1].lower_ in PLACE_NOUNS and len(span) > 1  # "the Bardo Museum"
+        known = place is not None and (token.dep_ == "pobj" or _subject_place(token))
+        if named or known or _place_noun_claims(span.root):
             found.append(Mention(span, place))
     return found
+
+
+def _without_article(ent: SpacySpan) -> SpacySpan:
+    """ "the Red Sea" → "Red Sea", whose root is the name and not the article."""
+    if len(ent) > 1 and ent[0].dep_ == "det":
+        return SpacySpan(ent.doc, ent.start + 1, ent.end, label=ent.label)
+    return ent
 
 
 def place_mentions(
@@ -187,8 +208,9 @@ def place_mentions(
     tokens that name an actor, which a name the model mislabels must not touch."""
     found: list[Mention] = []
     taken: set[int] = set()
-    for ent in doc.ents:
-        taken.update(range(ent.start, ent.end))
+    for whole in doc.ents:
+        taken.update(range(whole.start, whole.end))
+        ent = _without_article(whole)
         place = gazetteer.lookup(ent.text)
         actor = any(t.i in actors for t in ent)
         if _is_place(ent, place, actor):
@@ -200,13 +222,15 @@ def place_mentions(
 def _describes_participant(mention: Mention) -> bool:
     """A name used as a modifier of a noun that is not a place ("U.S. convoy")."""
     root = mention.ent.root
+    if root.dep_ == "npadvmod" and root.head.dep_ == "amod":
+        return True  # "a US-Kurdish operation"
     if root.dep_ not in ("compound", "poss", "nmod", "amod"):
         return False
     head = root.head
     if head.ent_type_ in ("DATE", "TIME"):
         return False  # "captured Kabul September 27" parsed as a compound of the date
     country = mention.place is not None and mention.place.kind == "country"
-    if (country or mention.ent.label_ == "ORG") and head.lower_ in OWNED_NOUNS:
+    if (country or mention.ent.label_ == "ORG") and head.lower_ in OWNED_NOUNS | STRIKE_NOUNS:
         return True
     if head.lower_ in EVENT_NOUNS or head.lemma_.lower() in EVENT_NOUNS:
         return mention.ent.label_ == "ORG"  # "the Manbij campaign", not "the SDF shelling"
@@ -221,7 +245,9 @@ def _of_place(root: Token) -> bool:
     if node.dep_ != "pobj" or node.head.lower_ != "of":
         return True
     noun = node.head.head
-    return noun.lower_ not in MEMBER_NOUNS and noun.ent_type_ not in ("PERSON", "ORG", "NORP")
+    if noun.lower_ in MEMBER_NOUNS or noun.lower_ in OWNED_NOUNS:
+        return False
+    return noun.ent_type_ not in ("PERSON", "ORG", "NORP")
 
 
 def _owns_place(mention: Mention) -> bool:
@@ -259,12 +285,16 @@ def _usable(mention: Mention, path: Attachment, trigger_lemma: str) -> bool:
         return False  # a description of the subject ("X, a sprinter on Team Y, won")
     if any(p in OUTER_BLOCKS for p in path.preps):
         return False
+    if any(p in DESTINATIONS for p in path.preps[1:]):
+        return False  # "went to the town of X": where someone went, not the event
     if _describes_participant(mention):
         return False
     if not path.preps:  # no preposition: the trigger's object ("captured Goma") or a name
         if path.through_subject:  # "Gibraltar was captured", not "Austria criticised"
             passive = path.deps[-1] == "nsubjpass" and trigger_lemma in PLACE_OBJECT_VERBS
-            return passive and (mention.ent.label_ in PLACE_LABELS or _owns_place(mention))
+            named = mention.ent.label_ in PLACE_LABELS or _owns_place(mention)
+            known = not mention.ent.label_ and mention.place is not None  # model missed it
+            return passive and (named or known)
         if not path.deps or path.deps[-1] not in ("dobj", "npadvmod", "attr"):
             return False
         return path.deps[-1] != "dobj" or trigger_lemma in PLACE_OBJECT_VERBS
@@ -278,8 +308,8 @@ def _narrows(other: Token, root: Token) -> bool:
         head = head.head  # "the Belarus capital Minsk": Belarus → capital → Minsk
     if other.i == head.i:
         return True
-    if other.head.i == head.i:
-        return other.dep_ == "appos" or (root.dep_ == "poss" and other.dep_ == "compound")
+    if other.head.i == head.i:  # "X's capital, Y"; but "Y district, northern X" widens
+        return root.dep_ in ("poss", "nmod") and other.dep_ in ("appos", "compound")
     return other.dep_ == "pobj" and other.head.lower_ == "of" and other.head.head.i == head.i
 
 
@@ -292,14 +322,20 @@ def _qualifier(mention: Mention, mentions: Sequence[Mention]) -> bool:
     return any(m is not mention and _narrows(m.ent.root, root) for m in mentions)
 
 
-def _rank(mention: Mention, path: Attachment, mentions: Sequence[Mention]) -> tuple[int, ...]:
+def _rank(
+    mention: Mention, path: Attachment, mentions: Sequence[Mention], lemma: str
+) -> tuple[int, ...]:
     """The trigger's own clause first; there, a place in a phrase of the verb's own
     ("talks *at* X") beats one inside its object, which is more often a topic
-    ("discussed the situation in X"); a qualifier yields to the place it narrows."""
+    ("discussed the situation in X"), unless the verb takes places ("captured the town
+    of X"); a qualifier yields to the place it narrows."""
     topical = "dobj" in path.deps[:-1] or (bool(path.preps) and path.deps[-1] == "dobj")
     if topical and _under_event_noun(mention.ent.root):
         topical = False
-    return (path.tier, int(topical), int(_qualifier(mention, mentions)), mention.ent.start_char)
+    if topical and path.preps == ("of",) and lemma in PLACE_OBJECT_VERBS:
+        topical = False
+    qualifier = _qualifier(mention, mentions)
+    return (path.tier, int(topical), int(qualifier), mention.ent.start_char)
 
 
 def _under_event_noun(root: Token) -> bool:
@@ -327,11 +363,27 @@ def clause_place(trigger: Token, mentions: Sequence[Mention]) -> Mention | None:
             lemma = top.lemma_.lower()
             if path is None or not _reachable(path) or not _usable(mention, path, lemma):
                 continue
-            rank = (index, *_rank(mention, path, mentions))
+            rank = (index, *_rank(mention, path, mentions, lemma))
             if best is None or rank < best[0]:
                 best = (rank, mention)
             break
-    return best[1] if best is not None else None
+    if best is not None:
+        return best[1]
+    return next((m for m in mentions if _sets_the_scene(m, trigger)), None)
+
+
+def _sets_the_scene(mention: Mention, trigger: Token) -> bool:
+    """ "In Vienna, thousands ... marched": a place that opens the sentence, before a
+    comma, is the scene of its events even when the parse hangs it elsewhere; it is
+    read only when the event's own clause names no place."""
+    ent = mention.ent
+    prep = ent.root.head
+    sentence = trigger.sent
+    if ent.root.dep_ != "pobj" or prep.i != sentence.start or prep.lower_ not in ("in", "at"):
+        return False
+    if ent.end >= sentence.end or ent.doc[ent.end].text != ",":
+        return False
+    return mention.place is not None or ent.label_ in PLACE_LABELS
 
 
 def location_of(mention: Mention, offset: int) -> Location:
