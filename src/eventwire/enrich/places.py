@@ -11,8 +11,14 @@ decides, which puts the most specific place of a chain first ("the village of X 
 the countryside of Y, in Z").
 
 Places that only describe a participant are not where the event was: demonyms and
-countries used as modifiers ("Seville fans", "a U.S. convoy"), places inside a
-relative clause or reported speech, and origins ("militants from X").
+countries used as modifiers ("Seville fans", "a U.S. convoy", "the US embassy"),
+places inside a relative clause, reported speech or a quoted title, origins
+("militants from X") and destinations of another verb ("went to X").
+
+When the clause names no place, wire style often gives it elsewhere in the sentence:
+in one subordinate clause of the trigger ("killed when a bomb exploded in X"), in a
+description of the subject ("X, the group's leader in Y, was killed") or in an
+opening "In X,"; these are read in that order, and only then the dateline.
 """
 
 from __future__ import annotations
@@ -194,6 +200,21 @@ def _unnamed_places(doc: Doc, taken: set[int], gazetteer: Gazetteer) -> list[Men
     return found
 
 
+QUOTES: Final = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+
+
+def _in_title(ent: SpacySpan, reach: int = 8) -> bool:
+    """ "in "Our Man in Havana"": a short quoted stretch without a verb is a title."""
+    doc = ent.doc
+    left = next((i for i in range(ent.start - 1, max(ent.start - reach, 0) - 1, -1)
+                 if doc[i].text in QUOTES), None)
+    right = next((i for i in range(ent.end, min(ent.end + reach, len(doc)))
+                  if doc[i].text in QUOTES), None)
+    if left is None or right is None:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc[left + 1 : right])
+
+
 def _without_article(ent: SpacySpan) -> SpacySpan:
     """ "the Red Sea" → "Red Sea", whose root is the name and not the article."""
     if len(ent) > 1 and ent[0].dep_ == "det":
@@ -213,7 +234,7 @@ def place_mentions(
         ent = _without_article(whole)
         place = gazetteer.lookup(ent.text)
         actor = any(t.i in actors for t in ent)
-        if _is_place(ent, place, actor):
+        if _is_place(ent, place, actor) and not _in_title(ent):
             found.append(Mention(ent, place))
     found += _unnamed_places(doc, taken, gazetteer)
     return sorted(found, key=lambda m: m.ent.start)
@@ -254,6 +275,22 @@ def _owns_place(mention: Mention) -> bool:
     """ "X's streets": a known place whose own streets or buildings the phrase names."""
     root = mention.ent.root
     return mention.place is not None and root.dep_ == "poss" and root.head.lower_ in PLACE_NOUNS
+
+
+CONTRAST_MARKS: Final = frozenset({"while", "whereas", "although", "though", "whilst"})
+
+
+def _contrasted(token: Token, trigger: Token) -> bool:
+    """ "..., while thousands staged a rally at X": a clause with its own subject set
+    against the event tells another event, whose place is its own."""
+    node = token
+    while node.i != trigger.i and node.head.i != node.i:
+        if node.dep_ == "advcl":
+            marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+            subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+            return subject and bool(marks & CONTRAST_MARKS)
+        node = node.head
+    return False
 
 
 def _reachable(path: Attachment) -> bool:
@@ -363,13 +400,26 @@ def clause_place(trigger: Token, mentions: Sequence[Mention]) -> Mention | None:
             lemma = top.lemma_.lower()
             if path is None or not _reachable(path) or not _usable(mention, path, lemma):
                 continue
+            if path.tier == 3 and _contrasted(mention.ent.root, top):
+                continue
             rank = (index, *_rank(mention, path, mentions, lemma))
             if best is None or rank < best[0]:
                 best = (rank, mention)
             break
     if best is not None:
         return best[1]
-    return next((m for m in mentions if _sets_the_scene(m, trigger)), None)
+    described = (m for m in mentions if _subject_is_from(m, trigger))
+    return next(described, None) or next((m for m in mentions if _sets_the_scene(m, trigger)),
+                                         None)
+
+
+def _subject_is_from(mention: Mention, trigger: Token) -> bool:
+    """ "X, the group's leader in Mosul, was killed": with no place in the clause, the
+    place that describes the victim or doer is where it happened more often than not."""
+    path = attachment(mention.ent.root, trigger)
+    if path is None or path.tier != 2 or path.preps[:1] != ("in",) or len(path.preps) > 1:
+        return False
+    return "appos" in path.deps and mention.ent.label_ in PLACE_LABELS
 
 
 def _sets_the_scene(mention: Mention, trigger: Token) -> bool:
