@@ -90,6 +90,11 @@ def test_a_subordinate_clause_places_the_event_when_its_own_clause_does_not(
     assert _place_at(pipeline, text, "killed") == "Kandahar"
 
 
+def test_a_subordinate_clause_reaches_the_verbs_it_takes_on(pipeline: Pipeline) -> None:
+    text = "A reporter was shot while waiting to interview officials in Abidjan."
+    assert _place_at(pipeline, text, "shot") == "Abidjan"
+
+
 def test_a_contrasting_clause_tells_another_event_with_its_own_place(
     pipeline: Pipeline,
 ) -> None:

@@ -296,13 +296,17 @@ def _contrasted(token: Token, trigger: Token) -> bool:
 def _reachable(path: Attachment) -> bool:
     """The trigger's own clause, its subject and coordinated verbs; past them, one
     subordinate clause of the trigger ("killed *when a bomb exploded in X*", "shot
-    *while covering the clashes in X*"), which wire reports use to say where the
-    event happened, but not a coordinated verb's subordinate clause nor a clause
-    that is the object of a preposition ("in *what was a spillover into X*")."""
+    *while covering the clashes in X*"), with the verbs it takes on ("while waiting
+    *to interview* officials in X"), which wire reports use to say where the event
+    happened; not a coordinated verb's subordinate clause, a clause that is the object
+    of a preposition ("in *what was a spillover into X*") nor a place moved from."""
     if path.tier <= 2:
         return True
-    if path.clauses > 1 or path.coordinated:
+    own_subject = path.clauses - path.deps.count("xcomp")  # "tried to sneak into X"
+    if own_subject > 1 or path.coordinated:
         return False
+    if "from" in path.preps:
+        return False  # "agreed to move the plant from near X": not where the event was
     return "pcomp" not in path.deps and "agent" not in path.deps  # "a region claimed by X"
 
 
