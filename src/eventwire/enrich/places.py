@@ -11,8 +11,14 @@ decides, which puts the most specific place of a chain first ("the village of X 
 the countryside of Y, in Z").
 
 Places that only describe a participant are not where the event was: demonyms and
-countries used as modifiers ("Seville fans", "a U.S. convoy"), places inside a
-relative clause or reported speech, and origins ("militants from X").
+countries used as modifiers ("Seville fans", "a U.S. convoy", "the US embassy"),
+places inside a relative clause, reported speech or a quoted title, origins
+("militants from X") and destinations of another verb ("went to X").
+
+When the clause names no place, wire style often gives it elsewhere in the sentence:
+in one subordinate clause of the trigger ("killed when a bomb exploded in X"), in a
+description of the subject ("X, the group's leader in Y, was killed") or in an
+opening "In X,"; these are read in that order, and only then the dateline.
 """
 
 from __future__ import annotations
@@ -45,7 +51,9 @@ PLACE_NOUNS: Final = frozenset({
     "sea", "gulf", "bay", "peninsula", "desert", "forest", "township", "cities",
     "towns", "provinces", "districts", "areas", "neighborhoods", "neighbourhoods",
     "hamlet", "settlement", "slum", "mountain", "hills", "airfield", "harbour", "harbor",
-    "borough", "parish", "department", "territory", "avenue", "park", "centre", "center",
+    "borough", "parish", "museum", "department", "territory", "avenue", "park", "centre", "center",
+    "streets", "roads", "restaurant", "cafe", "shop", "shops", "installations", "facility",
+    "facilities", "basin", "homes", "offices", "houses", "villa", "farm", "farms", "mine",
 })  # fmt: skip
 
 MEMBER_NOUNS: Final = frozenset({
@@ -62,7 +70,22 @@ EVENT_NOUNS: Final = frozenset({
     "attack", "attacks", "clash", "clashes", "battle", "fighting", "bombardment", "raid",
     "ambush", "bombing", "explosion", "blast", "protest", "rally", "march", "negotiations",
     "session", "forum", "shelling", "airstrike", "strike", "offensive", "operation",
+    "campaign", "conflict", "war", "violence", "siege", "crackdown", "uprising", "massacre",
+    "riots", "unrest", "insurgency", "battles", "operations", "raids", "offensives",
 })  # fmt: skip
+
+OWNED_NOUNS: Final = frozenset({
+    "embassy", "embassies", "consulate", "mission", "base", "bases", "office", "offices",
+    "headquarters",
+})  # fmt: skip
+"""Places a country or body owns, often abroad: "the US embassy" is not in the United
+States, nor are "the offices of X" at X."""
+
+STRIKE_NOUNS: Final = frozenset({
+    "airstrike", "airstrikes", "strike", "strikes", "raid", "raids", "attack", "attacks",
+    "bombardment", "shelling", "offensive", "bombing", "bombings",
+})  # fmt: skip
+"""Attacks a country or group modifies as the attacker: "a U.S. airstrike"."""
 """Nouns of events: a place hanging from one ("at their talks in X") is where it was."""
 
 PLACE_OBJECT_VERBS: Final = frozenset({
@@ -80,6 +103,21 @@ NOT_LOCATIVE: Final = frozenset({
     "toward", "towards", "unlike", "via", "because", "besides", "except", "amid",
 })  # fmt: skip
 """Prepositions whose object is not where the event itself happened."""
+
+LOCATIVE_PREPOSITIONS: Final = frozenset({
+    "in", "near", "inside", "outside", "around", "across", "throughout", "on",
+})  # fmt: skip
+"""Prepositions whose object is a place when it is a name that names no actor ("at"
+is as often a target: "shooting at X")."""
+
+MOTION_VERBS: Final = frozenset({"march", "patrol", "parade", "walk", "drive", "sail", "fly"})
+ROUTE_PREPOSITIONS: Final = frozenset({
+    "to", "from", "toward", "towards", "into", "through", "across", "along",
+})  # fmt: skip
+"""A march or patrol takes place along its route, so these name its place."""
+
+DESTINATIONS: Final = frozenset({"to", "toward", "towards", "into"})
+"""Prepositions of a movement's end or start, which take a place away from the event."""
 
 
 OUTER_BLOCKS: Final = frozenset({
@@ -103,13 +141,23 @@ def _place_noun_claims(root: Token) -> bool:
     if root.dep_ == "compound" and head.lower_ in PLACE_NOUNS:
         return True
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:
-        return True
+        return head.head.lower_ not in OWNED_NOUNS  # "the offices of X" name an owner
     if root.dep_ == "appos" and head.lower_ in PLACE_NOUNS:
         return True
     return any(c.dep_ == "appos" and c.lower_ in PLACE_NOUNS for c in root.children)
 
 
-def _is_place(ent: SpacySpan, place: Place | None) -> bool:
+def _in_place_slot(root: Token) -> bool:
+    """ "fighting in X", "captured X": a slot that takes a place far more often than
+    anything else once the name is known to be no actor."""
+    head = root.head
+    if root.dep_ == "pobj":
+        return head.lower_ in LOCATIVE_PREPOSITIONS
+    direct = root.dep_ == "dobj" and head.lemma_.lower() in PLACE_OBJECT_VERBS
+    return direct and root.ent_type_ != "PERSON"  # people are captured too
+
+
+def _is_place(ent: SpacySpan, place: Place | None, actor: bool) -> bool:
     if ent.label_ in PLACE_LABELS:
         return True
     if ent.label_ not in NAME_LABELS:
@@ -118,7 +166,15 @@ def _is_place(ent: SpacySpan, place: Place | None) -> bool:
         return place is not None and place.kind != "country"
     if ent[-1].lower_ in PLACE_NOUNS or _place_noun_claims(ent.root):
         return True
-    return place is not None
+    if place is not None:
+        return True
+    name = ent.root.pos_ == "PROPN" and ent.root.tag_ != "NNPS"  # not a people ("Croats")
+    return not actor and name and _in_place_slot(ent.root)
+
+
+def _subject_place(token: Token) -> bool:
+    """ "X was captured": the passive subject of a verb that takes places."""
+    return token.dep_ == "nsubjpass" and token.head.lemma_.lower() in PLACE_OBJECT_VERBS
 
 
 def _unnamed_places(doc: Doc, taken: set[int], gazetteer: Gazetteer) -> list[Mention]:
@@ -126,8 +182,10 @@ def _unnamed_places(doc: Doc, taken: set[int], gazetteer: Gazetteer) -> list[Men
     ("in al-Tijara neighbourhood", "the town of Khanasir")."""
     found: list[Mention] = []
     for token in doc:
-        if token.pos_ != "PROPN" or token.i in taken or token.dep_ == "compound":
+        if token.pos_ != "PROPN" or token.i in taken:
             continue
+        if token.dep_ == "compound" and token.head.pos_ == "PROPN":
+            continue  # a part of a longer name, taken from its head
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
             start -= 1
@@ -135,19 +193,48 @@ def _unnamed_places(doc: Doc, taken: set[int], gazetteer: Gazetteer) -> list[Men
         if any(t.i in taken for t in span):
             continue
         place = gazetteer.lookup(span.text)
-        if _place_noun_claims(span.root) or (place is not None and token.dep_ == "pobj"):
+        named = span[-1].lower_ in PLACE_NOUNS and len(span) > 1  # "the Bardo Museum"
+        known = place is not None and (token.dep_ == "pobj" or _subject_place(token))
+        if named or known or _place_noun_claims(span.root):
             found.append(Mention(span, place))
     return found
 
 
-def place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
-    """Every place-like name of a doc, in text order."""
+QUOTES: Final = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+
+
+def _in_title(ent: SpacySpan, reach: int = 8) -> bool:
+    """ "in "Our Man in Havana"": a short quoted stretch without a verb is a title."""
+    doc = ent.doc
+    left = next((i for i in range(ent.start - 1, max(ent.start - reach, 0) - 1, -1)
+                 if doc[i].text in QUOTES), None)
+    right = next((i for i in range(ent.end, min(ent.end + reach, len(doc)))
+                  if doc[i].text in QUOTES), None)
+    if left is None or right is None:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc[left + 1 : right])
+
+
+def _without_article(ent: SpacySpan) -> SpacySpan:
+    """ "the Red Sea" → "Red Sea", whose root is the name and not the article."""
+    if len(ent) > 1 and ent[0].dep_ == "det":
+        return SpacySpan(ent.doc, ent.start + 1, ent.end, label=ent.label)
+    return ent
+
+
+def place_mentions(
+    doc: Doc, gazetteer: Gazetteer, actors: frozenset[int] = frozenset()
+) -> list[Mention]:
+    """Every place-like name of a doc, in text order; ``actors`` holds the indices of
+    tokens that name an actor, which a name the model mislabels must not touch."""
     found: list[Mention] = []
     taken: set[int] = set()
-    for ent in doc.ents:
-        taken.update(range(ent.start, ent.end))
+    for whole in doc.ents:
+        taken.update(range(whole.start, whole.end))
+        ent = _without_article(whole)
         place = gazetteer.lookup(ent.text)
-        if _is_place(ent, place):
+        actor = any(t.i in actors for t in ent)
+        if _is_place(ent, place, actor) and not _in_title(ent):
             found.append(Mention(ent, place))
     found += _unnamed_places(doc, taken, gazetteer)
     return sorted(found, key=lambda m: m.ent.start)
@@ -156,9 +243,19 @@ def place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
 def _describes_participant(mention: Mention) -> bool:
     """A name used as a modifier of a noun that is not a place ("U.S. convoy")."""
     root = mention.ent.root
-    if root.dep_ in ("compound", "poss", "nmod", "amod"):
-        return root.head.lower_ not in PLACE_NOUNS and root.head.ent_type_ not in PLACE_LABELS
-    return False
+    if root.dep_ == "npadvmod" and root.head.dep_ == "amod":
+        return True  # "a US-Kurdish operation"
+    if root.dep_ not in ("compound", "poss", "nmod", "amod"):
+        return False
+    head = root.head
+    if head.ent_type_ in ("DATE", "TIME"):
+        return False  # "captured Kabul September 27" parsed as a compound of the date
+    country = mention.place is not None and mention.place.kind == "country"
+    if (country or mention.ent.label_ == "ORG") and head.lower_ in OWNED_NOUNS | STRIKE_NOUNS:
+        return True
+    if head.lower_ in EVENT_NOUNS or head.lemma_.lower() in EVENT_NOUNS:
+        return mention.ent.label_ == "ORG"  # "the Manbij campaign", not "the SDF shelling"
+    return head.lower_ not in PLACE_NOUNS and head.ent_type_ not in PLACE_LABELS
 
 
 def _of_place(root: Token) -> bool:
@@ -169,11 +266,59 @@ def _of_place(root: Token) -> bool:
     if node.dep_ != "pobj" or node.head.lower_ != "of":
         return True
     noun = node.head.head
-    return noun.lower_ not in MEMBER_NOUNS and noun.ent_type_ not in ("PERSON", "ORG", "NORP")
+    if noun.lower_ in MEMBER_NOUNS or noun.lower_ in OWNED_NOUNS:
+        return False
+    return noun.ent_type_ not in ("PERSON", "ORG", "NORP")
+
+
+def _owns_place(mention: Mention) -> bool:
+    """ "X's streets": a known place whose own streets or buildings the phrase names."""
+    root = mention.ent.root
+    return mention.place is not None and root.dep_ == "poss" and root.head.lower_ in PLACE_NOUNS
+
+
+CONTRAST_MARKS: Final = frozenset({"while", "whereas", "although", "though", "whilst"})
+
+
+def _contrasted(token: Token, trigger: Token) -> bool:
+    """ "..., while thousands staged a rally at X": a clause with its own subject set
+    against the event tells another event, whose place is its own."""
+    node = token
+    while node.i != trigger.i and node.head.i != node.i:
+        if node.dep_ == "advcl":
+            marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+            subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+            return subject and bool(marks & CONTRAST_MARKS)
+        node = node.head
+    return False
+
+
+def _reachable(path: Attachment) -> bool:
+    """The trigger's own clause, its subject and coordinated verbs; past them, one
+    subordinate clause of the trigger ("killed *when a bomb exploded in X*", "shot
+    *while covering the clashes in X*"), with the verbs it takes on ("while waiting
+    *to interview* officials in X"), which wire reports use to say where the event
+    happened; not a coordinated verb's subordinate clause, a clause that is the object
+    of a preposition ("in *what was a spillover into X*") nor a place moved from."""
+    if path.tier <= 2:
+        return True
+    own_subject = path.clauses - path.deps.count("xcomp")  # "tried to sneak into X"
+    if own_subject > 1 or path.coordinated:
+        return False
+    if "from" in path.preps:
+        return False  # "agreed to move the plant from near X": not where the event was
+    return "pcomp" not in path.deps and "agent" not in path.deps  # "a region claimed by X"
+
+
+def _route(path: Attachment, trigger_lemma: str) -> bool:
+    """ "marched to X", "patrolled from X": a march or patrol happens along its route."""
+    if trigger_lemma not in MOTION_VERBS or path.tier or len(path.preps) != 1:
+        return False
+    return path.preps[0] in ROUTE_PREPOSITIONS
 
 
 def _usable(mention: Mention, path: Attachment, trigger_lemma: str) -> bool:
-    if path.preps and path.preps[0] in NOT_LOCATIVE:
+    if path.preps and path.preps[0] in NOT_LOCATIVE and not _route(path, trigger_lemma):
         return False
     if path.preps and path.preps[0] == "of" and not _of_place(mention.ent.root):
         return False
@@ -181,12 +326,16 @@ def _usable(mention: Mention, path: Attachment, trigger_lemma: str) -> bool:
         return False  # a description of the subject ("X, a sprinter on Team Y, won")
     if any(p in OUTER_BLOCKS for p in path.preps):
         return False
+    if any(p in DESTINATIONS for p in path.preps[1:]):
+        return False  # "went to the town of X": where someone went, not the event
     if _describes_participant(mention):
         return False
     if not path.preps:  # no preposition: the trigger's object ("captured Goma") or a name
         if path.through_subject:  # "Gibraltar was captured", not "Austria criticised"
             passive = path.deps[-1] == "nsubjpass" and trigger_lemma in PLACE_OBJECT_VERBS
-            return passive and mention.ent.label_ in PLACE_LABELS
+            named = mention.ent.label_ in PLACE_LABELS or _owns_place(mention)
+            known = not mention.ent.label_ and mention.place is not None  # model missed it
+            return passive and (named or known)
         if not path.deps or path.deps[-1] not in ("dobj", "npadvmod", "attr"):
             return False
         return path.deps[-1] != "dobj" or trigger_lemma in PLACE_OBJECT_VERBS
@@ -196,10 +345,12 @@ def _usable(mention: Mention, path: Attachment, trigger_lemma: str) -> bool:
 def _narrows(other: Token, root: Token) -> bool:
     """Whether ``other`` names the place that the modifier ``root`` narrows down."""
     head = root.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head  # "the Belarus capital Minsk": Belarus → capital → Minsk
     if other.i == head.i:
-        return True  # "the Belarus capital Minsk" parsed as compound of the name
-    if other.head.i == head.i:
-        return other.dep_ == "appos" or (root.dep_ == "poss" and other.dep_ == "compound")
+        return True
+    if other.head.i == head.i:  # "X's capital, Y"; but "Y district, northern X" widens
+        return root.dep_ in ("poss", "nmod") and other.dep_ in ("appos", "compound")
     return other.dep_ == "pobj" and other.head.lower_ == "of" and other.head.head.i == head.i
 
 
@@ -212,14 +363,20 @@ def _qualifier(mention: Mention, mentions: Sequence[Mention]) -> bool:
     return any(m is not mention and _narrows(m.ent.root, root) for m in mentions)
 
 
-def _rank(mention: Mention, path: Attachment, mentions: Sequence[Mention]) -> tuple[int, ...]:
+def _rank(
+    mention: Mention, path: Attachment, mentions: Sequence[Mention], lemma: str
+) -> tuple[int, ...]:
     """The trigger's own clause first; there, a place in a phrase of the verb's own
     ("talks *at* X") beats one inside its object, which is more often a topic
-    ("discussed the situation in X"); a qualifier yields to the place it narrows."""
+    ("discussed the situation in X"), unless the verb takes places ("captured the town
+    of X"); a qualifier yields to the place it narrows."""
     topical = "dobj" in path.deps[:-1] or (bool(path.preps) and path.deps[-1] == "dobj")
     if topical and _under_event_noun(mention.ent.root):
         topical = False
-    return (path.tier, int(topical), int(_qualifier(mention, mentions)), mention.ent.start_char)
+    if topical and path.preps == ("of",) and lemma in PLACE_OBJECT_VERBS:
+        topical = False
+    qualifier = _qualifier(mention, mentions)
+    return (path.tier, int(topical), int(qualifier), mention.ent.start_char)
 
 
 def _under_event_noun(root: Token) -> bool:
@@ -245,13 +402,42 @@ def clause_place(trigger: Token, mentions: Sequence[Mention]) -> Mention | None:
         for index, top in enumerate(anchors):
             path = attachment(mention.ent.root, top)
             lemma = top.lemma_.lower()
-            if path is None or not _usable(mention, path, lemma) or path.tier > 2:
+            if path is None or not _reachable(path) or not _usable(mention, path, lemma):
                 continue
-            rank = (index, *_rank(mention, path, mentions))
+            if path.tier == 3 and _contrasted(mention.ent.root, top):
+                continue
+            rank = (index, *_rank(mention, path, mentions, lemma))
             if best is None or rank < best[0]:
                 best = (rank, mention)
             break
-    return best[1] if best is not None else None
+    if best is not None:
+        return best[1]
+    described = (m for m in mentions if _subject_is_from(m, trigger))
+    return next(described, None) or next((m for m in mentions if _sets_the_scene(m, trigger)),
+                                         None)
+
+
+def _subject_is_from(mention: Mention, trigger: Token) -> bool:
+    """ "X, the group's leader in Mosul, was killed": with no place in the clause, the
+    place that describes the victim or doer is where it happened more often than not."""
+    path = attachment(mention.ent.root, trigger)
+    if path is None or path.tier != 2 or path.preps[:1] != ("in",) or len(path.preps) > 1:
+        return False
+    return "appos" in path.deps and mention.ent.label_ in PLACE_LABELS
+
+
+def _sets_the_scene(mention: Mention, trigger: Token) -> bool:
+    """ "In Vienna, thousands ... marched": a place that opens the sentence, before a
+    comma, is the scene of its events even when the parse hangs it elsewhere; it is
+    read only when the event's own clause names no place."""
+    ent = mention.ent
+    prep = ent.root.head
+    sentence = trigger.sent
+    if ent.root.dep_ != "pobj" or prep.i != sentence.start or prep.lower_ not in ("in", "at"):
+        return False
+    if ent.end >= sentence.end or ent.doc[ent.end].text != ",":
+        return False
+    return mention.place is not None or ent.label_ in PLACE_LABELS
 
 
 def location_of(mention: Mention, offset: int) -> Location:

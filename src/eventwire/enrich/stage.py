@@ -93,6 +93,24 @@ def _enrich_event(event: Event, context: _ArticleContext) -> Event:
     return _where(_when(event, para, token, context), para, token, context)
 
 
+def _actor_tokens(para: ParsedParagraph, mentions: Sequence[ActorMention]) -> frozenset[int]:
+    """The indices of a paragraph's tokens that the actor stage read as actors other
+    than a bare country, which is as often the place of a region it knows."""
+    end = para.offset + len(para.doc.text)
+    found: set[int] = set()
+    for mention in mentions:
+        start, stop = mention.span
+        if not mention.roles and mention.country is not None:
+            continue
+        if start >= end or stop <= para.offset:
+            continue
+        span = para.doc.char_span(start - para.offset, stop - para.offset,
+                                  alignment_mode="expand")
+        if span is not None:
+            found.update(range(span.start, span.end))
+    return frozenset(found)
+
+
 def _speaker(coded: Speaker | None, told: Speaker | None) -> Speaker | None:
     """The teller found here, else the event stage's speaker; a code wherever one is known."""
     if told is None:
@@ -117,7 +135,8 @@ def enrich_article(
     context = _ArticleContext(
         parsed=parsed,
         reference=article.date or default_date,
-        places={p.index: place_mentions(p.doc, gazetteer) for p in parsed.paragraphs},
+        places={p.index: place_mentions(p.doc, gazetteer, _actor_tokens(p, mentions))
+                for p in parsed.paragraphs},
         dateline=dateline_location(article, gazetteer),
         voices=voices,
         tone=tone,
