@@ -1,7 +1,8 @@
 """The ``/v1`` endpoints and ``/healthz``: typed parameters in, library calls, models out.
 
-Handlers are plain functions, so FastAPI runs them on worker threads and a long
-coding call does not stall the event loop.  No endpoint takes SQL: filters are
+Query handlers are plain functions, which FastAPI runs on worker threads; coding
+handlers wait on the service's coding thread, so a long coding call never stalls the
+event loop nor holds a worker thread while it queues.  No endpoint takes SQL: filters are
 typed parameters that the store binds.
 """
 
@@ -12,6 +13,7 @@ from importlib.metadata import version
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from starlette.concurrency import run_in_threadpool
 
 from eventwire.api import schemas
 from eventwire.api.filters import (
@@ -35,7 +37,8 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 router = APIRouter(responses=_ERRORS)
 
 
-def service(request: Request) -> Service:
+async def service(request: Request) -> Service:
+    """The app's service (async: a dependency this cheap needs no worker thread)."""
     found: Service = request.app.state.service
     return found
 
@@ -45,7 +48,7 @@ ActorCode = Annotated[str | None, Query(pattern=ACTOR_PATTERN, max_length=30,
                                        description="Code prefix (RUS, RUSGOV)")]
 
 
-def filters(
+async def filters(
     start: Annotated[dt.date | None, Query(alias="from", description="First date")] = None,
     end: Annotated[dt.date | None, Query(alias="to", description="Last date")] = None,
     actor: ActorCode = None,
@@ -80,24 +83,24 @@ def healthz(svc: ServiceDep) -> dict[str, object]:
 
 
 @router.post("/v1/code", response_model=schemas.Coded, tags=["coding"])
-def code(body: schemas.CodeIn, svc: ServiceDep) -> dict[str, object]:
+async def code(body: schemas.CodeIn, svc: ServiceDep) -> dict[str, object]:
     """Code one article; events follow the JSONL contract.  Stored only with ``store``."""
     article = svc.article(body.model_dump(mode="json", exclude={"store"}))
     if not body.store:
-        return coded_body(svc.code(article))
-    stored = svc.ingest(article)
-    view = svc.read(lambda store: store.article(stored.article_id))
+        return coded_body(await svc.on_coder(svc.code, article))
+    stored = await svc.on_coder(svc.ingest, article)
+    view = await run_in_threadpool(svc.read, lambda store: store.article(stored.article_id))
     if view is None or stored.status == "near_duplicate":
-        return {**coded_body(svc.code(article)), "article_id": stored.article_id,
-                "status": stored.status}
+        return {**coded_body(await svc.on_coder(svc.code, article)),
+                "article_id": stored.article_id, "status": stored.status}
     return stored_body(view, stored)
 
 
 @router.post("/v1/articles", response_model=schemas.Ingested, status_code=201,
              tags=["store"])
-def ingest(body: schemas.ArticleIn, svc: ServiceDep) -> dict[str, object]:
+async def ingest(body: schemas.ArticleIn, svc: ServiceDep) -> dict[str, object]:
     """Code and store one article, as ``eventwire ingest`` does (duplicates are skipped)."""
-    stored = svc.ingest(svc.article(body.model_dump(mode="json")))
+    stored = await svc.on_coder(svc.ingest, svc.article(body.model_dump(mode="json")))
     return {"article_id": stored.article_id, "status": stored.status, "events": stored.events}
 
 

@@ -9,8 +9,10 @@ is one library call (read → pipeline → store); none holds coding or query lo
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -25,6 +27,7 @@ from eventwire.read import Dating, record_article
 from eventwire.store import DuckDBStore, Row, content_hash, open_store
 
 T = TypeVar("T")
+A = TypeVar("A")
 
 
 class CodingFailed(Exception):
@@ -58,10 +61,18 @@ class Service:
         self._code_lock = threading.Lock()
         self._store_lock = threading.Lock()
         self._store = open_store(db_path)
+        # One thread codes, in arrival order; requests waiting for it hold no worker
+        # thread, so store queries are not starved while articles queue up.
+        self._coder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="eventwire-code")
 
     def close(self) -> None:
+        self._coder.shutdown(wait=True, cancel_futures=True)
         with self._store_lock:
             self._store.close()
+
+    async def on_coder(self, work: Callable[[A], T], item: A) -> T:
+        """Run ``work(item)`` (coding or ingesting) on the coding thread and wait for it."""
+        return await asyncio.wrap_future(self._coder.submit(work, item))
 
     def pipeline(self) -> Pipeline:
         """The process's pipeline, loaded on first use."""

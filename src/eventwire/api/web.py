@@ -15,7 +15,6 @@ from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import ValidationError
-from starlette.concurrency import run_in_threadpool
 from starlette.templating import Jinja2Templates
 
 from eventwire.api import schemas
@@ -84,7 +83,7 @@ async def code_form(request: Request, svc: ServiceDep) -> HTMLResponse:
         return _render(request, "code.html", {"form": form, "coded": None, "errors": errors},
                        status=422)
     article = svc.article(body.model_dump(mode="json"))
-    coded = coded_body(await run_in_threadpool(svc.code, article))
+    coded = coded_body(await svc.on_coder(svc.code, article))
     marked = marked_sentences(_list(coded["sentences"]), _list(coded["events"]))
     return _render(request, "code.html", {"form": form, "coded": coded, "marked": marked,
                                           "errors": []})
