@@ -58,7 +58,7 @@ def test_the_api_keeps_its_schema(api_schema: schemathesis.BaseSchema, live_serv
         cases = cases.filter(_not_blank)
 
     @given(case=cases)
-    @settings(max_examples=25, deadline=None, database=None,
+    @settings(max_examples=25, deadline=None, database=None, derandomize=True,
               suppress_health_check=list(HealthCheck))
     def check(case: schemathesis.Case) -> None:
         case.call_and_validate(base_url=live_server)

@@ -17,7 +17,9 @@ from eventwire.store import EventFilter
 
 ACTOR_PATTERN: Final = r"^[A-Za-z]{1,30}$"
 CAMEO_PATTERN: Final = r"^[0-9]{1,4}$"
+DATE_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _ACTOR = re.compile(ACTOR_PATTERN)
+DATE_PATTERN_RE = re.compile(DATE_PATTERN)
 CURSOR_PATTERN: Final = r"^[0-9]{1,18}\.[0-9]{1,9}$"
 _CURSOR = re.compile(CURSOR_PATTERN)
 
@@ -52,7 +54,7 @@ def _cameo(value: str | None) -> str | None:
 
 
 def _plover(value: str | None) -> str | None:
-    if value is None or value == "":
+    if value is None:
         return None
     if value not in plover_types():
         raise BadInput("plover", f"unknown PLOVER type {value!r}; one of "
@@ -84,14 +86,21 @@ def event_filter(
     )
 
 
-def _date(form: Mapping[str, str], key: str) -> dt.date | None:
-    value = form.get(key, "").strip()
-    if not value:
+def as_date(field: str, value: str | None) -> dt.date | None:
+    """A YYYY-MM-DD date, None when absent; raises :class:`BadInput` (only that form,
+    not the timestamps and other forms a lax parser would take)."""
+    if value is None:
         return None
     try:
+        if not DATE_PATTERN_RE.match(value):
+            raise ValueError
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise BadInput(key, f"{value!r} is not a date in YYYY-MM-DD form") from None
+        raise BadInput(field, f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _date(form: Mapping[str, str], key: str) -> dt.date | None:
+    return as_date(key, form.get(key, "").strip() or None)
 
 
 def _int(form: Mapping[str, str], key: str) -> int | None:

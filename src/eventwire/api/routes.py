@@ -8,7 +8,6 @@ typed parameters that the store binds.
 
 from __future__ import annotations
 
-import datetime as dt
 from importlib.metadata import version
 from typing import Annotated, Any, Literal
 
@@ -20,6 +19,8 @@ from eventwire.api.filters import (
     ACTOR_PATTERN,
     CAMEO_PATTERN,
     CURSOR_PATTERN,
+    DATE_PATTERN,
+    as_date,
     decode_cursor,
     encode_cursor,
     event_filter,
@@ -49,8 +50,12 @@ ActorCode = Annotated[str | None, Query(pattern=ACTOR_PATTERN, max_length=30,
 
 
 async def filters(
-    start: Annotated[dt.date | None, Query(alias="from", description="First date")] = None,
-    end: Annotated[dt.date | None, Query(alias="to", description="Last date")] = None,
+    start: Annotated[str | None, Query(alias="from", pattern=DATE_PATTERN,
+                                       json_schema_extra={"format": "date"},
+                                       description="First date (YYYY-MM-DD)")] = None,
+    end: Annotated[str | None, Query(alias="to", pattern=DATE_PATTERN,
+                                     json_schema_extra={"format": "date"},
+                                     description="Last date (YYYY-MM-DD)")] = None,
     actor: ActorCode = None,
     source: ActorCode = None,
     target: ActorCode = None,
@@ -66,9 +71,9 @@ async def filters(
                                                "hypothetical")] = False,
 ) -> EventFilter:
     """The store's event filter from the query string (an unknown code is a 422)."""
-    return event_filter(start=start, end=end, actor=actor, source=source, target=target,
-                        cameo=cameo, plover=plover, quad_class=quad_class, text=text,
-                        counted=counted)
+    return event_filter(start=as_date("from", start), end=as_date("to", end), actor=actor,
+                        source=source, target=target, cameo=cameo, plover=plover,
+                        quad_class=quad_class, text=text, counted=counted)
 
 
 FilterDep = Annotated[EventFilter, Depends(filters)]

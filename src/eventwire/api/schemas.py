@@ -33,7 +33,16 @@ def _utc(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
+def _real_date(value: str) -> str:
+    dt.date.fromisoformat(value)  # the pattern lets 2024-13-45 through
+    return value
+
+
 Text = Annotated[str, AfterValidator(_unicode)]
+IsoDate = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                               json_schema_extra={"format": "date"},
+                               description="YYYY-MM-DD (a number is not read as a timestamp)"),
+                    AfterValidator(_real_date)]
 UtcTime = Annotated[dt.datetime, AfterValidator(_utc)]
 Span = Annotated[list[int], Field(min_length=2, max_length=2,
                                   description="[start, end) character offsets into the text")]
@@ -47,7 +56,7 @@ class ArticleIn(BaseModel):
     text: Annotated[Text, Field(min_length=1, max_length=MAX_TEXT_CHARS,
                                 description="The article (a blank one has no events)")]
     title: Annotated[Text, Field(max_length=1000)] | None = None
-    date: dt.date | None = None
+    date: IsoDate | None = None
     outlet: Annotated[Text, Field(max_length=300)] | None = None
     url: Annotated[Text, Field(max_length=2000)] | None = None
     id: Annotated[Text, Field(min_length=1, max_length=200,
