@@ -79,3 +79,10 @@ def test_assets_are_served_from_the_package_and_nothing_is_fetched(client: TestC
             text = item.read_text("utf-8")
             assert not re.search(r"""(src|href)=["']?(https?:)?//""", text), item.name
             assert "@import" not in text and "url(http" not in text, item.name
+
+
+def test_fields_the_card_has_no_place_for_are_listed() -> None:
+    from eventwire.api.web import extra_fields
+
+    event = {"cameo": "040", "tone": {"score": -0.4}, "voice": "active", "location": None}
+    assert extra_fields(event) == [("tone", '{"score": -0.4}'), ("voice", "active")]

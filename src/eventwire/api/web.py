@@ -29,10 +29,14 @@ from eventwire.api.routes import service
 from eventwire.api.service import Service, coded_body
 from eventwire.codes import plover_types
 from eventwire.output.highlight import marked_sentences
-from eventwire.output.jsonl import CONTRACT_KEYS
 from eventwire.store import Bucket
 
-_STORE_KEYS = frozenset({*CONTRACT_KEYS, "article_id", "cluster_id"})
+_SHOWN_KEYS = frozenset({
+    "doc_id", "event_id", "sentence", "date", "source", "target", "cameo", "cameo_root",
+    "cameo_name", "quad_class", "goldstein", "plover", "plover_mode", "negated",
+    "hypothetical", "future", "reported", "speaker", "evidence", "article_id", "cluster_id",
+})
+"""Keys the event card shows in its own places; any other key is listed as it comes."""
 _FLAGS = (("negated", "N"), ("hypothetical", "H"), ("future", "F"), ("reported", "R"))
 _PAGE = 50
 
@@ -46,9 +50,9 @@ def flags(event: Mapping[str, object]) -> list[tuple[str, str]]:
 
 
 def extra_fields(event: Mapping[str, object]) -> list[tuple[str, str]]:
-    """Keys beyond the contract (newer fields), shown as they come."""
+    """Fields the card has no place for (date source, location, tone...), as they come."""
     return [(key, value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
-            for key, value in event.items() if key not in _STORE_KEYS and value is not None]
+            for key, value in event.items() if key not in _SHOWN_KEYS and value is not None]
 
 
 def templates() -> Jinja2Templates:
