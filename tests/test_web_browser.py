@@ -100,6 +100,9 @@ def test_paste_an_article_see_its_marks_and_open_a_timeline(
     wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, "#chart svg rect.bar")))
     bars = driver.find_elements(By.CSS_SELECTOR, "#chart svg rect.bar")  # type: ignore[attr-defined]
     assert len(bars) >= 3
+    points = driver.find_elements(By.CSS_SELECTOR, "#chart svg circle")  # type: ignore[attr-defined]
+    feb, apr, may = (float(p.get_attribute("cx")) for p in points)
+    assert apr - feb == pytest.approx(2 * (may - apr))  # March, without events, keeps its place
     assert driver.find_elements(By.CSS_SELECTOR, "#chart svg polyline.goldstein")  # type: ignore[attr-defined]
     shot = _save(driver, tmp_path / "eventwire-timeline.png")
     assert shot.stat().st_size > 5_000

@@ -24,6 +24,28 @@
     return Math.ceil(value / step) * step;
   }
 
+  function next(day, unit) {
+    var d = new Date(day + "T00:00:00Z");
+    if (unit === "month") { d.setUTCMonth(d.getUTCMonth() + 1); }
+    else { d.setUTCDate(d.getUTCDate() + (unit === "week" ? 7 : 1)); }
+    return d.toISOString().slice(0, 10);
+  }
+
+  /* The store returns only buckets with events; empty ones are put back so the x axis
+     is time, not a list. Past 2,000 buckets the rows are drawn as they are. */
+  function fill(rows, unit) {
+    if (rows.length < 2) { return rows; }
+    var known = {}, out = [], day = rows[0].bucket, last = rows[rows.length - 1].bucket;
+    rows.forEach(function (r) { known[r.bucket] = r; });
+    while (day <= last) {
+      if (out.length > 2000) { return rows; }
+      out.push(known[day] || { bucket: day, events: 0, quad1: 0, quad2: 0, quad3: 0, quad4: 0,
+                               goldstein_mean: null });
+      day = next(day, unit);
+    }
+    return out;
+  }
+
   function draw(container, rows) {
     var svg = el("svg", { viewBox: "0 0 " + W + " " + H, "class": "timeline" });
     var plotW = W - M.left - M.right, plotH = H - M.top - M.bottom;
@@ -50,12 +72,15 @@
         base += n;
       });
     });
-    var points = rows.map(function (r, i) {
-      return (M.left + band * (i + 0.5)).toFixed(1) + "," + g(r.goldstein_mean).toFixed(1);
+    var points = [];
+    rows.forEach(function (r, i) {
+      if (r.goldstein_mean === null) { return; }
+      points.push((M.left + band * (i + 0.5)).toFixed(1) + "," + g(r.goldstein_mean).toFixed(1));
     });
     el("polyline", { points: points.join(" "), fill: "none", stroke: "#2d5bd7",
                      "stroke-width": 2, "class": "goldstein" }, svg);
     rows.forEach(function (r, i) {
+      if (r.goldstein_mean === null) { return; }
       var dot = el("circle", { cx: M.left + band * (i + 0.5), cy: g(r.goldstein_mean), r: 3,
                                fill: "#2d5bd7" }, svg);
       el("title", {}, dot, r.bucket + ": mean Goldstein " + r.goldstein_mean.toFixed(2));
@@ -77,6 +102,8 @@
   document.addEventListener("DOMContentLoaded", function () {
     var data = document.getElementById("timeline-data");
     var container = document.getElementById("chart");
-    if (data && container) { draw(container, JSON.parse(data.textContent)); }
+    if (data && container) {
+      draw(container, fill(JSON.parse(data.textContent), container.getAttribute("data-bucket")));
+    }
   });
 }());
