@@ -29,10 +29,11 @@ STORY = (
     "Germany invited France to talks in Berlin on Monday.\n\n"
     "Russia attacked Ukraine overnight, and Poland condemned Russia for the attack."
 )
-LATER = [("2024-02-12", "Russian forces attacked Ukraine near the border."),
-         ("2024-04-08", "Russia threatened Ukraine with new strikes. Ukraine accused Russia "
+# Stored for the timeline; a dyad and year no other test stores, as the server is shared.
+LATER = [("2031-02-12", "Kenyan forces attacked Uganda near the border."),
+         ("2031-04-08", "Kenya threatened Uganda with new sanctions. Uganda accused Kenya "
                         "of shelling civilians."),
-         ("2024-05-20", "Russia and Ukraine agreed to exchange prisoners.")]
+         ("2031-05-20", "Kenya and Uganda agreed to exchange prisoners.")]
 
 
 @pytest.fixture
@@ -96,7 +97,8 @@ def test_paste_an_article_see_its_marks_and_open_a_timeline(
     for date, text in LATER:
         httpx.post(f"{live_server}/v1/articles", json={"text": text, "date": date},
                    timeout=60).raise_for_status()
-    driver.get(f"{live_server}/timeline?a=RUS&b=UKR&bucket=month")  # type: ignore[attr-defined]
+    driver.get(f"{live_server}/timeline?a=KEN&b=UGA&bucket=month"  # type: ignore[attr-defined]
+               "&from=2031-01-01&to=2031-12-31")
     wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, "#chart svg rect.bar")))
     bars = driver.find_elements(By.CSS_SELECTOR, "#chart svg rect.bar")  # type: ignore[attr-defined]
     assert len(bars) >= 3
