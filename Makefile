@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint typecheck dictionaries clean check bench-store
+.PHONY: demo test lint typecheck dictionaries clean check bench-store bench-api load serve browser
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -21,10 +21,19 @@ demo: $(STAMP)
 	$(BIN)/eventwire query events --db demo.duckdb --counted --limit 8
 	$(BIN)/eventwire query timeline DEU POL --db demo.duckdb --bucket month
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/ruff check src tests tools
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+# Headless Chromium and its driver from Debian's packages for the browser test;
+# installed only when missing and only as root (elsewhere the test skips, saying why).
+browser:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			chromium chromium-driver >/dev/null; \
+	else echo "browser: chromium not installed and not root; the browser test will skip"; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests tools
@@ -40,6 +49,18 @@ dictionaries: $(STAMP)
 # Times the store's dyad timeline and top-dyads queries on 10 million synthetic events.
 bench-store: $(STAMP)
 	$(BIN)/python tools/bench_store.py
+
+# Serves the demo store (from `make demo`) on http://127.0.0.1:8000/.
+serve: $(STAMP)
+	$(BIN)/eventwire serve --db demo.duckdb
+
+# Median latency of POST /v1/code on a 500-word article, with where the time goes.
+bench-api: $(STAMP)
+	$(BIN)/python tools/bench_api.py
+
+# 1,000 requests at concurrency 50 to a server on the loopback: errors, p50, p99.
+load: $(STAMP)
+	$(BIN)/python tools/load_test.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

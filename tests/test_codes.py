@@ -12,9 +12,12 @@ from eventwire.codes import (
     all_codes,
     cameo_name,
     code_info,
+    code_prefixes,
     code_row,
     is_cameo,
+    is_cameo_prefix,
     penta_class,
+    plover_types,
     quad_class,
     split_actor_code,
 )
@@ -213,3 +216,17 @@ def test_build_fails_on_a_malformed_goldstein_line(tmp_path: Path) -> None:
         handle.write("not a line\n")
     with pytest.raises(DictionaryError):
         compile_rows(lexicons / "codebooks")
+
+
+def test_code_prefixes_are_exactly_the_leading_parts_of_codes() -> None:
+    codes = all_codes()
+    assert set(codes) <= code_prefixes()
+    assert all(any(c.startswith(p) for c in codes) for p in code_prefixes())
+    assert is_cameo_prefix("19") and is_cameo_prefix("1") and is_cameo_prefix("0211")
+    assert not is_cameo_prefix("99") and not is_cameo_prefix("") and not is_cameo_prefix("19x")
+
+
+def test_plover_types_are_those_the_table_maps_to() -> None:
+    mapped = {code_row(c).plover for c in all_codes()} - {None}
+    assert set(plover_types()) == mapped and list(plover_types()) == sorted(mapped)
+    assert "ASSAULT" in plover_types()

@@ -25,6 +25,7 @@ from eventwire.cli_common import (
     parse_date,
     pipeline_for,
 )
+from eventwire.cli_serve import serve
 from eventwire.cli_store import export, ingest, query
 from eventwire.cli_watch import watch
 from eventwire.errors import DictionaryError, EventwireError
@@ -143,3 +144,4 @@ main.add_command(ingest)
 main.add_command(query)
 main.add_command(export)
 main.add_command(watch)
+main.add_command(serve)

@@ -12,9 +12,12 @@ from eventwire.codes.tables import (
     all_codes,
     cameo_name,
     code_info,
+    code_prefixes,
     code_row,
     is_cameo,
+    is_cameo_prefix,
     penta_class,
+    plover_types,
     quad_class,
 )
 
@@ -26,9 +29,12 @@ __all__ = [
     "all_codes",
     "cameo_name",
     "code_info",
+    "code_prefixes",
     "code_row",
     "is_cameo",
+    "is_cameo_prefix",
     "penta_class",
+    "plover_types",
     "quad_class",
     "split_actor_code",
 ]

@@ -145,3 +145,20 @@ def acled_type(cameo: str) -> str | None:
 def all_codes() -> tuple[str, ...]:
     """Every CAMEO code in the table, in code order."""
     return tuple(sorted(_table()))
+
+
+@lru_cache(maxsize=1)
+def code_prefixes() -> frozenset[str]:
+    """Every leading part of a CAMEO code (``1``, ``19``, ``190``): valid prefix filters."""
+    return frozenset(code[:n] for code in _table() for n in range(1, len(code) + 1))
+
+
+def is_cameo_prefix(prefix: str) -> bool:
+    """Whether some CAMEO code starts with ``prefix``, so a filter on it can match."""
+    return isinstance(prefix, str) and prefix in code_prefixes()
+
+
+@lru_cache(maxsize=1)
+def plover_types() -> tuple[str, ...]:
+    """The PLOVER event types the code table maps to, sorted."""
+    return tuple(sorted({row.plover for row in _table().values() if row.plover}))

@@ -20,7 +20,7 @@ import duckdb
 
 from eventwire.model import CodedArticle
 from eventwire.output.gdelt import lead_paragraph
-from eventwire.store import clusters, queries
+from eventwire.store import clusters, documents, queries
 from eventwire.store import exports as exporting
 from eventwire.store.base import Bucket, EventFilter, Row, StoreStats
 from eventwire.store.duckdb_schema import migrate
@@ -187,8 +187,22 @@ class DuckDBStore:
     def events(self, filters: EventFilter = _NO_FILTER, *, limit: int | None = None) -> list[Row]:
         return queries.events(self._conn, filters, limit)
 
+    def events_page(
+        self, filters: EventFilter = _NO_FILTER, *, after: queries.EventKey | None = None,
+        limit: int = 50,
+    ) -> tuple[list[Row], queries.EventKey | None]:
+        """A page of events after the key ``after`` and the key of the next page."""
+        return queries.events_page(self._conn, filters, after, limit)
+
     def articles(self) -> list[Row]:
         return queries.articles(self._conn)
+
+    def article(self, article_id: int) -> Row | None:
+        """One article with its rebuilt text, sentences and events (None if absent)."""
+        return documents.article_view(self._conn, article_id)
+
+    def article_id_for_hash(self, content_hash: str) -> int | None:
+        return documents.article_id_for_hash(self._conn, content_hash)
 
     def errors(self) -> list[Row]:
         return queries.errors(self._conn)

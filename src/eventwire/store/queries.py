@@ -73,6 +73,34 @@ def events(conn: duckdb.DuckDBPyConnection, filters: EventFilter, limit: int | N
     return [contract_record(row) for row in fetch_rows(conn, sql, params)]
 
 
+EventKey = tuple[int, int]
+"""Where an event sits in the store's order: (article id, rank)."""
+
+_AFTER: Final = "(e.article_id > ? OR (e.article_id = ? AND e.rank > ?))"
+
+
+def events_page(
+    conn: duckdb.DuckDBPyConnection, filters: EventFilter, after: EventKey | None, limit: int
+) -> tuple[list[Row], EventKey | None]:
+    """Up to ``limit`` matching events after the key ``after``, and the key to go on from.
+
+    Keyset paging (not OFFSET) so a page costs the same deep into a large store and a
+    page already read does not shift when new articles are ingested.  The returned key
+    is ``None`` on the last page.
+    """
+    extra = (_AFTER,) if after is not None else ()
+    clause, params = where(filters, *extra)
+    if after is not None:
+        params = [after[0], after[0], after[1], *params]
+    sql = f"SELECT e.* FROM events e{clause} ORDER BY e.article_id, e.rank LIMIT ?"
+    rows = fetch_rows(conn, sql, [*params, int(limit) + 1])
+    more = len(rows) > limit
+    rows = rows[:limit]
+    last = rows[-1] if more else None
+    key = (int(str(last["article_id"])), int(str(last["rank"]))) if last else None
+    return [contract_record(row) for row in rows], key
+
+
 def articles(conn: duckdb.DuckDBPyConnection) -> list[Row]:
     return fetch_rows(conn, "SELECT * FROM articles ORDER BY id", [])
 
