@@ -159,7 +159,8 @@ def code_trigger(
     before_tokens, after_tokens = clause_tokens(token)
     before, after = Clause.of(before_tokens), Clause.of(after_tokens)
     for choice in _candidates(token, verbs, lemma or token.lemma_.lower()):
-        match = best_pattern(choice.block.patterns, before, after)
+        patterns = choice.block.patterns_for(before.vocabulary, after.vocabulary)
+        match = best_pattern(patterns, before, after)
         choice = _Choice(choice.block, choice.form, choice.words, match)
         trigger = _decide(choice, valid, nominal)
         if trigger is None:
