@@ -161,12 +161,16 @@ def _candidates(
     middle word) accepts for the next key are kept; :func:`_fits` still decides.
     """
     index = _pair_index(dictionary)
-    found = list(index.singles.get(first, ()))
+    singles = index.singles.get(first, ())
+    found: list[tuple[int, Entry]] = []
     if first == keys[at].text and at + 1 < len(keys):
         for second in dict.fromkeys(_first_keys(keys[at + 1])):
             found.extend(index.pairs.get((first, second), ()))
+    if found:
+        found.extend(singles)
         found.sort(key=lambda pair: pair[0])
-    return [entry for _position, entry in found]
+        return [entry for _position, entry in found]
+    return [entry for _position, entry in singles]
 
 
 def best_hit(

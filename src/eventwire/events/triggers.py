@@ -156,9 +156,12 @@ def code_trigger(
 ) -> Trigger | None:
     """The best reading of ``token`` as an event, or None when it is no event."""
     best: Trigger | None = None
+    choices = list(_candidates(token, verbs, lemma or token.lemma_.lower()))
+    if not choices:
+        return None  # most verbs are in no block: no need to read their clause
     before_tokens, after_tokens = clause_tokens(token)
     before, after = Clause.of(before_tokens), Clause.of(after_tokens)
-    for choice in _candidates(token, verbs, lemma or token.lemma_.lower()):
+    for choice in choices:
         patterns = choice.block.patterns_for(before.vocabulary, after.vocabulary)
         match = best_pattern(patterns, before, after)
         choice = _Choice(choice.block, choice.form, choice.words, match)
