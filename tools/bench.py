@@ -139,7 +139,16 @@ def median_time(run: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
-def _max_rss_mb() -> float:
+def peak_mb() -> float:
+    """This process's peak resident memory.  VmHWM, not getrusage: Linux carries
+    ru_maxrss over exec, so a worker spawned by a big process would report its size."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -148,23 +157,29 @@ def _line(label: str, value: str) -> None:
 
 
 def bench_one_process(folder: Path, runs: int, pipeline: Pipeline) -> int:
-    """Bare spaCy and eventwire in this process, on the same loaded spaCy pipeline."""
+    """Eventwire, then bare spaCy, in this process on the same loaded spaCy pipeline.
+
+    Eventwire goes first so that the peak memory printed after it is its own (bare
+    spaCy's default batches of whole articles take more)."""
     articles = [a for a in read_inputs([str(folder)]) if isinstance(a, Article)]
     words = sum(len(a.text.split()) for a in articles)
     nlp = pipeline.nlp
     texts = [a.text for a in articles]
-    bare = median_time(lambda: sum(1 for _ in nlp.pipe(texts)), runs)
-    _line("bare spaCy (nlp.pipe over article texts)", f"{words / bare:8.0f} words/s")
 
-    def code() -> None:
+    def code(inputs: list[str]) -> None:
         out = io.StringIO()
-        for coded in pipeline.code(a for a in read_inputs([str(folder)]) if isinstance(a, Article)):
+        for coded in pipeline.code(a for a in read_inputs(inputs) if isinstance(a, Article)):
             write_jsonl(coded.events, out)
 
-    ours = median_time(code, runs)
+    code([str(p) for p in sorted(folder.glob("*.txt"))[:3]])  # warm caches, untimed
+    ours = median_time(lambda: code([str(folder)]), runs)
     _line("eventwire end to end (read, code, JSONL)",
           f"{words / ours:8.0f} words/s {len(articles) / ours:6.1f} articles/s")  # fmt: skip
+    _line("peak memory, eventwire in this process", f"{peak_mb():8.0f} MB")
+    bare = median_time(lambda: sum(1 for _ in nlp.pipe(texts)), runs)
+    _line("bare spaCy (nlp.pipe over article texts)", f"{words / bare:8.0f} words/s")
     _line("  ratio eventwire / bare spaCy", f"{bare / ours:8.2f}")
+    _line("peak memory, this process after bare spaCy", f"{peak_mb():8.0f} MB")
     return words
 
 
@@ -186,7 +201,6 @@ def bench_ingest(
 
     alone = median_time(lambda: _ingest_once(folder, scratch, one), runs)
     _line("ingest, one process", f"{words / alone:8.0f} words/s")
-    _line("peak memory, this process", f"{_max_rss_mb():8.0f} MB")
     rates = {}
     for count in sorted({1, workers}):
         with dask_client(workers=count) as client:
@@ -197,7 +211,7 @@ def bench_ingest(
                     ingest_with_dask([str(folder)], Config(), store, client)
 
             seconds = median_time(lambda: _ingest_once(folder, scratch, on_dask), runs)
-            rss = client.run(_max_rss_mb)
+            rss = client.run(peak_mb)
         rates[count] = words / seconds
         peak = max(rss.values())
         _line(f"ingest, Dask {count} worker(s)",

@@ -39,8 +39,11 @@ from eventwire.read import read_inputs
 from eventwire.store.base import EventStore
 
 DEFAULT_PARTITION = 16
-"""Articles per task: enough to keep spaCy's batches full, few enough that a lost
-worker costs little and the store receives results steadily."""
+"""Articles per task at most: enough to keep spaCy's batches full, few enough that a
+lost worker costs little and the store receives results steadily."""
+PARTITION_CHARS = 20_000
+"""A task also ends at this many characters (some 3,000 words, seconds of parsing),
+so that long articles do not make a few large tasks that leave workers idle at the end."""
 
 
 @dataclass(frozen=True)
@@ -141,11 +144,13 @@ def ingest_articles_with_dask(
     running = as_completed()
     parts: dict[_Future, list[_Pending]] = {}
     batch: list[_Pending] = []
+    chars = 0
     for item in _admit(iter(items), run):
         batch.append(item)
-        if len(batch) >= max(1, partition):
+        chars += len(item.article.text)
+        if len(batch) >= max(1, partition) or chars >= PARTITION_CHARS:
             _submit(client, coder, config, batch, parts, running)
-            batch = []
+            batch, chars = [], 0
             while len(parts) >= limit:  # keep memory bounded: store before reading on
                 _collect(next(running), parts, run)
     if batch:
