@@ -10,6 +10,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from distributed import Client
 from spacy.language import Language
 
 from eventwire.config import Config
@@ -24,8 +25,6 @@ from eventwire.ingest import ingest
 from eventwire.model import Article
 from eventwire.pipeline import Pipeline
 from eventwire.store import EventFilter, open_store
-
-distributed = pytest.importorskip("distributed")
 
 SIDES = ["Germany", "France", "Poland", "Japan", "Canada", "Brazil", "Kenya", "Chile"]
 ACTS = [
@@ -66,7 +65,7 @@ def _events(db: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def client() -> Iterator[distributed.Client]:
+def client() -> Iterator[Client]:
     with dask_client(workers=2) as dask:
         yield dask
 
@@ -84,7 +83,7 @@ def expected(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> list[st
 
 
 def test_two_workers_store_the_events_of_one_process(
-    tmp_path: Path, client: distributed.Client, expected: list[str]
+    tmp_path: Path, client: Client, expected: list[str]
 ) -> None:
     corpus = _corpus(tmp_path / "corpus")
     db = tmp_path / "dask.duckdb"
@@ -112,7 +111,7 @@ def _dies_once(marker: Path, config: Config, articles: tuple[Article, ...]) -> l
 
 
 def test_a_killed_worker_loses_no_article(
-    tmp_path: Path, client: distributed.Client, expected: list[str]
+    tmp_path: Path, client: Client, expected: list[str]
 ) -> None:
     corpus = _corpus(tmp_path / "corpus")
     marker = tmp_path / "killed"
@@ -133,7 +132,7 @@ def _fails_story_03(config: Config, articles: tuple[Article, ...]) -> list[Outco
 
 
 def test_an_article_that_cannot_be_coded_is_recorded(
-    tmp_path: Path, client: distributed.Client
+    tmp_path: Path, client: Client
 ) -> None:
     corpus = _corpus(tmp_path / "corpus")
     with open_store(tmp_path / "dask.duckdb") as store:

@@ -15,8 +15,10 @@ folder, so every figure below is on the same text, in one run:
   cluster of 1 and of N workers (one thread each), and the N-to-1 ratio;
 - peak memory (max RSS) of this process and of each Dask worker.
 
-Each figure is the median of ``--runs`` runs.  Not a test: figures depend on the
-machine and on what else runs on it (the load average is printed).
+Each figure is the median of ``--runs`` runs; eventwire and bare spaCy runs are
+alternated, and the ratio of each pair is printed too, to show the noise.  Not a
+test: figures depend on the machine and on what else runs on it (the load average
+is printed).
 """
 
 from __future__ import annotations
@@ -172,13 +174,20 @@ def bench_one_process(folder: Path, runs: int, pipeline: Pipeline) -> int:
             write_jsonl(coded.events, out)
 
     code([str(p) for p in sorted(folder.glob("*.txt"))[:3]])  # warm caches, untimed
-    ours = median_time(lambda: code([str(folder)]), runs)
+    ours = median_time(lambda: code([str(folder)]), 1)
+    _line("peak memory, eventwire in this process", f"{peak_mb():8.0f} MB")
+    bare = median_time(lambda: sum(1 for _ in nlp.pipe(texts)), 1)
+    ours_times, bare_times = [ours], [bare]
+    for _ in range(runs - 1):  # alternated, so that a change of load hits both alike
+        ours_times.append(median_time(lambda: code([str(folder)]), 1))
+        bare_times.append(median_time(lambda: sum(1 for _ in nlp.pipe(texts)), 1))
+    ours, bare = statistics.median(ours_times), statistics.median(bare_times)
+    _line("bare spaCy (nlp.pipe over article texts)", f"{words / bare:8.0f} words/s")
     _line("eventwire end to end (read, code, JSONL)",
           f"{words / ours:8.0f} words/s {len(articles) / ours:6.1f} articles/s")  # fmt: skip
-    _line("peak memory, eventwire in this process", f"{peak_mb():8.0f} MB")
-    bare = median_time(lambda: sum(1 for _ in nlp.pipe(texts)), runs)
-    _line("bare spaCy (nlp.pipe over article texts)", f"{words / bare:8.0f} words/s")
     _line("  ratio eventwire / bare spaCy", f"{bare / ours:8.2f}")
+    ratios = sorted(b / o for b, o in zip(bare_times, ours_times, strict=True))
+    _line("  ratio per alternated pair", " ".join(f"{r:.2f}" for r in ratios))
     _line("peak memory, this process after bare spaCy", f"{peak_mb():8.0f} MB")
     return words
 
