@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint typecheck dictionaries clean check bench-store bench-api load serve browser
+.PHONY: demo test lint typecheck dictionaries clean check bench bench-store bench-api load serve browser
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,15 @@ typecheck: $(STAMP)
 # PETRARCH2/Phoenix and CAMEO/PLOVER/GDELT sources (see src/eventwire/data/NOTICE).
 dictionaries: $(STAMP)
 	$(BIN)/python tools/build_dictionaries.py --lexicons $(SHARED)/lexicons --out src/eventwire/data
+
+# Throughput against bare spaCy, Dask with 1 and 2 workers, peak memory; on the
+# shared corpora when present, else on generated text.  BENCH_WORDS sets the subset.
+BENCH_WORDS ?= 40000
+BENCH_RUNS ?= 3
+bench: $(STAMP)
+	$(BIN)/python tools/bench.py $(wildcard $(SHARED)/articles/corpora/urw-2022) \
+		$(wildcard $(SHARED)/articles/corpora/guardian-world/*.jsonl) \
+		--words $(BENCH_WORDS) --runs $(BENCH_RUNS)
 
 # Times the store's dyad timeline and top-dyads queries on 10 million synthetic events.
 bench-store: $(STAMP)

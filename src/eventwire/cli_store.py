@@ -13,12 +13,15 @@ from typing import Any, TypeVar
 import click
 
 from eventwire.cli_common import (
+    DictionaryFailure,
     config_from,
     dictionary_options,
     model_option,
     parse_date,
     pipeline_for,
 )
+from eventwire.config import Config
+from eventwire.errors import DictionaryError, EventwireError
 from eventwire.ingest import IngestSummary
 from eventwire.ingest import ingest as run_ingest
 from eventwire.store import DEFAULT_DB, EventFilter, Row, open_store
@@ -76,12 +79,20 @@ def _progress(summary: IngestSummary) -> None:
               help="Date (YYYY-MM-DD) for articles that give none.")
 @model_option
 @dictionary_options
+@click.option("--workers", type=click.IntRange(1), default=None,
+              help="Code on a local Dask cluster of this many processes.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Code on the running Dask cluster at ADDRESS (tcp://host:8786).")
 def ingest(inputs: tuple[str, ...], db: Path, date: dt.date | None, model: str,
-           **dictionaries: Any) -> None:
+           workers: int | None, scheduler: str | None, **dictionaries: Any) -> None:
     """Code INPUTS and keep articles and events in the store; re-runs add nothing."""
-    pipeline = pipeline_for(config_from(model, date, dictionaries))
-    with open_store(db) as store:
-        summary = run_ingest(list(inputs), pipeline, store, progress=_progress)
+    config = config_from(model, date, dictionaries)
+    if workers is not None or scheduler is not None:
+        summary = _ingest_on_dask(list(inputs), config, db, workers, scheduler)
+    else:
+        pipeline = pipeline_for(config)
+        with open_store(db) as store:
+            summary = run_ingest(list(inputs), pipeline, store, progress=_progress)
     click.echo("", err=True)
     click.echo(
         f"read {summary.read}, new {summary.new}, duplicate {summary.duplicate}, "
@@ -90,6 +101,19 @@ def ingest(inputs: tuple[str, ...], db: Path, date: dt.date | None, model: str,
     )
     if summary.failed:  # as ``code``: 1 when some inputs failed, 2 when nothing was read
         sys.exit(2 if summary.read == 0 else 1)
+
+
+def _ingest_on_dask(inputs: list[str], config: Config, db: Path, workers: int | None,
+                    scheduler: str | None) -> IngestSummary:
+    from eventwire.distributed import dask_client, ingest_with_dask  # Dask loads slowly
+
+    try:
+        with open_store(db) as store, dask_client(workers, scheduler) as client:
+            return ingest_with_dask(inputs, config, store, client, progress=_progress)
+    except DictionaryError as exc:
+        raise DictionaryFailure(str(exc)) from exc
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def _emit(rows: Sequence[Row], fmt: str) -> None:

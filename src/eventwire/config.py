@@ -24,7 +24,7 @@ class Config:
     """
 
     model: str = DEFAULT_MODEL
-    batch_size: int = 32
+    batch_size: int = 128
     default_date: dt.date | None = None
     verbs: tuple[Path, ...] = ()
     actors: tuple[Path, ...] = ()

@@ -24,6 +24,12 @@ MAX_PARAGRAPH_CHARS = 100_000
 """Longer paragraphs are cut at whitespace into pieces: spaCy's memory grows with
 the length of a doc, and no real paragraph is this long."""
 
+BATCH_CHARS = 40_000
+"""A spaCy batch ends at this many characters even before ``batch_size`` docs: the
+parser's memory grows with the words of a batch (about 20 MB per thousand), while
+batches longer than a few thousand words parse no faster.  Articles that are one
+long paragraph would otherwise make batches of hundreds of thousands of words."""
+
 
 @dataclass(frozen=True)
 class ParsedParagraph:
@@ -98,8 +104,28 @@ def assemble(article: Article, spans: list[tuple[int, int]], docs: list[Doc]) ->
     return ParsedArticle(article, tuple(paragraphs), tuple(sentences))
 
 
+def batches(texts: Iterable[str], size: int, chars: int = BATCH_CHARS) -> Iterator[list[str]]:
+    """Consecutive texts in groups of at most ``size`` texts and about ``chars``
+    characters (a single longer text is a batch of its own)."""
+    batch: list[str] = []
+    total = 0
+    for text in texts:
+        if batch and (len(batch) >= size or total + len(text) > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(text)
+        total += len(text)
+    if batch:
+        yield batch
+
+
+def _parse_batches(nlp: Language, texts: Iterable[str], size: int) -> Iterator[Doc]:
+    for batch in batches(texts, max(1, size)):
+        yield from nlp.pipe(batch, batch_size=len(batch))
+
+
 def parse_articles(
-    articles: Iterable[Article], nlp: Language, batch_size: int = 32
+    articles: Iterable[Article], nlp: Language, batch_size: int = 128
 ) -> Iterator[ParsedArticle]:
     """Parse articles lazily, keeping spaCy's batches full across article borders."""
     pending: deque[tuple[Article, list[tuple[int, int]]]] = deque()
@@ -112,7 +138,7 @@ def parse_articles(
                 yield article.text[start:end]
 
     docs: list[Doc] = []
-    for doc in nlp.pipe(paragraph_texts(), batch_size=batch_size):
+    for doc in _parse_batches(nlp, paragraph_texts(), batch_size):
         docs.append(doc)
         while pending and len(docs) >= len(pending[0][1]):
             article, spans = pending.popleft()

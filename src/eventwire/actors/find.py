@@ -50,10 +50,15 @@ def _covered(found: Iterable[Found]) -> set[int]:
 
 def _name_span(token: Token) -> Span:
     """The person name a token ends or belongs to (its entity, else its PROPN run)."""
+    doc = token.doc
     if token.ent_type_ == "PERSON":
-        for ent in token.doc.ents:
-            if ent.start <= token.i < ent.end:
-                return ent
+        # the entity read off the IOB tags: doc.ents would build every entity of the doc
+        first, last = token.i, token.i + 1
+        while doc[first].ent_iob_ == "I" and first > 0:
+            first -= 1
+        while last < len(doc) and doc[last].ent_iob_ == "I":
+            last += 1
+        return doc[first:last]
     start = token.i
     while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].head == token:
         start -= 1

@@ -13,8 +13,9 @@ case name nobody; agents must end in a noun.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -59,14 +60,20 @@ class Hit:
         return f"{kind}:{self.entry.origin}:{self.entry.line} {self.entry.name}"
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_keys(text: str) -> tuple[str, ...]:
+    """:func:`word_keys`, remembered: news repeats its words, and the regex is not free."""
+    return tuple(word_keys(text))
+
+
 def sentence_keys(sentence: Span) -> list[Key]:
     """The keys of a sentence's tokens, punctuation that names may contain left out."""
     keys: list[Key] = []
     for token in sentence:
-        texts = word_keys(token.text)
+        texts = _word_keys(token.text)
         lemma = None
         if len(texts) == 1:
-            lemmas = word_keys(token.lemma_)
+            lemmas = _word_keys(token.lemma_)
             lemma = lemmas[0] if len(lemmas) == 1 else None
         capital = token.text[:1].isupper()
         noun = token.pos_ in NOUNS
@@ -114,13 +121,65 @@ def _first_keys(key: Key) -> Iterator[str]:
             yield key.text[:-2]
 
 
+@dataclass(frozen=True)
+class _PairIndex:
+    """The dictionary's entries by first *two* words, for :func:`_candidates`.
+
+    ``pairs`` holds phrases of two words or more, ``singles`` one-word phrases; each
+    entry comes with its position in ``starting_with(first)``, so candidates can be put
+    back in the dictionary's own order (longest first, curated before Phoenix).
+    """
+
+    pairs: Mapping[tuple[str, str], tuple[tuple[int, Entry], ...]]
+    singles: Mapping[str, tuple[tuple[int, Entry], ...]]
+
+
+@lru_cache(maxsize=4)
+def _pair_index(dictionary: ActorDictionary) -> _PairIndex:
+    """Built once per dictionary (hashed by identity): a common first word ("minister",
+    "national") starts hundreds of phrases, and most are ruled out by the second word."""
+    pairs: dict[tuple[str, str], list[tuple[int, Entry]]] = {}
+    singles: dict[str, list[tuple[int, Entry]]] = {}
+    for first, entries in dictionary.index.items():
+        for position, entry in enumerate(entries):
+            if len(entry.words) == 1:
+                singles.setdefault(first, []).append((position, entry))
+            else:
+                pairs.setdefault((first, entry.words[1]), []).append((position, entry))
+    return _PairIndex(
+        {key: tuple(found) for key, found in pairs.items()},
+        {key: tuple(found) for key, found in singles.items()},
+    )
+
+
+def _candidates(
+    keys: Sequence[Key], at: int, first: str, dictionary: ActorDictionary
+) -> list[Entry]:
+    """The entries of ``starting_with(first)`` that can fit at key ``at``, in its order.
+
+    Only entries whose second word is a spelling :func:`_last_fits` (or an exact
+    middle word) accepts for the next key are kept; :func:`_fits` still decides.
+    """
+    index = _pair_index(dictionary)
+    singles = index.singles.get(first, ())
+    found: list[tuple[int, Entry]] = []
+    if first == keys[at].text and at + 1 < len(keys):
+        for second in dict.fromkeys(_first_keys(keys[at + 1])):
+            found.extend(index.pairs.get((first, second), ()))
+    if found:
+        found.extend(singles)
+        found.sort(key=lambda pair: pair[0])
+        return [entry for _position, entry in found]
+    return [entry for _position, entry in singles]
+
+
 def best_hit(
     keys: Sequence[Key], at: int, dictionary: ActorDictionary, day: dt.date | None
 ) -> tuple[Hit, int] | None:
     """The longest entry that starts at key ``at``, with the number of keys it spans."""
     best: tuple[int, int, Entry, str | None] | None = None
     for first in dict.fromkeys(_first_keys(keys[at])):
-        for entry in dictionary.starting_with(first):
+        for entry in _candidates(keys, at, first, dictionary):
             if best is not None and len(entry.words) < best[0]:
                 break
             if not _fits(entry, keys, at):
@@ -149,7 +208,7 @@ def titles_within(
     """Lemmas of every agent phrase found among ``keys[start:end]``."""
     found: list[tuple[str, ...]] = []
     for at in range(start, end):
-        for entry in dictionary.starting_with(keys[at].text):
+        for entry in _candidates(keys, at, keys[at].text, dictionary):
             width = len(entry.words)
             if isinstance(entry, AgentEntry) and at + width <= end and _fits(entry, keys, at):
                 found.append(_lemmas(doc, keys[at].token, keys[at + width - 1].token + 1))

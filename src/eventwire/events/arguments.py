@@ -10,6 +10,7 @@ when an actor mention of the actor stage lies inside its noun phrase.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -39,6 +40,12 @@ class MentionIndex:
 
     by_head: Mapping[int, ActorMention]
     by_offset: Sequence[tuple[int, int, ActorMention]]
+    starts: Sequence[int] = ()
+    """Span starts in ascending order; ``by_start`` holds (start, stop, position in
+    ``by_offset``) in the same order, and ``longest`` the widest span: a token looks at
+    the few spans that can contain it, not at every mention of a long paragraph."""
+    by_start: Sequence[tuple[int, int, int]] = ()
+    longest: int = 0
 
     @classmethod
     def build(cls, mentions: Sequence[ActorMention], offset: int) -> MentionIndex:
@@ -48,17 +55,24 @@ class MentionIndex:
             if mention.head is not None:
                 by_head[mention.head - offset] = mention
             spans.append((mention.span[0] - offset, mention.span[1] - offset, mention))
-        return cls(by_head, tuple(spans))
+        by_start = sorted((start, stop, n) for n, (start, stop, _m) in enumerate(spans))
+        longest = max((stop - start for start, stop, _n in by_start), default=0)
+        starts = tuple(start for start, _stop, _n in by_start)
+        return cls(by_head, tuple(spans), starts, tuple(by_start), longest)
 
     def at(self, token: Token) -> ActorMention | None:
+        """The mention headed by ``token``, else the first (in mention order) whose
+        span holds it."""
         found = self.by_head.get(token.idx)
         if found is not None:
             return found
         end = token.idx + len(token.text)
-        for start, stop, mention in self.by_offset:
-            if start <= token.idx and end <= stop:
-                return mention
-        return None
+        low = bisect_left(self.starts, end - self.longest)
+        high = bisect_right(self.starts, token.idx)
+        first = min(
+            (n for _start, stop, n in self.by_start[low:high] if end <= stop), default=None
+        )
+        return None if first is None else self.by_offset[first][2]
 
 
 TARGETING_NOUNS = frozenset(

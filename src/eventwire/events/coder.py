@@ -503,7 +503,9 @@ def _paragraph_drafts(
     para: ParsedParagraph, parsed: ParsedArticle, mentions: Sequence[ActorMention],
     coding: Coding, memory: _SpeakerMemory,
 ) -> list[_Draft]:
-    start, end = para.offset, para.offset + len(para.doc.text)
+    doc = para.doc
+    start = para.offset
+    end = start + (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0)
     local = [m for m in mentions if start <= m.span[0] and m.span[1] <= end]
     index = MentionIndex.build(local, para.offset)
     quotes = [
@@ -526,14 +528,14 @@ def _paragraph_drafts(
 def _evidence(draft: _Draft) -> Evidence:
     trigger = draft.trigger
     tokens = list(trigger.words) + list(trigger.evidence)
-    start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t.text) for t in tokens)
-    doc_text = trigger.token.doc.text
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    start, end = first.idx, last.idx + len(last.text)
     token = trigger.token
     offset = draft.offset
     rule = trigger.rule + (f"; {draft.rule_note}" if draft.rule_note else "")
     return Evidence(
-        text=doc_text[start:end],
+        text=token.doc[first.i : last.i + 1].text,  # not doc.text: spaCy rebuilds it per call
         span=(offset + start, offset + end),
         trigger_text=token.text,
         trigger_span=(offset + token.idx, offset + token.idx + len(token.text)),

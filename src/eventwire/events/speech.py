@@ -69,21 +69,26 @@ def speaker_from_verb(verb: Token, offset: int) -> Speaker | None:
         return None
     left, right = subject.left_edge, subject.right_edge
     start, end = left.idx, right.idx + len(right.text)
-    text = verb.doc.text[start:end]
+    # the span's own text, not a slice of doc.text, which spaCy rebuilds token by token
+    text = verb.doc[left.i : right.i + 1].text
     return Speaker(text=text, span=(offset + start, offset + end))
 
 
-def _attribution(
-    doc: Doc, spans: Sequence[tuple[int, int]], quote: tuple[int, int]
-) -> Token | None:
-    """The reporting verb outside quotes that is nearest after (else before) a quote."""
+def _reporting_verbs(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[Token]:
+    """The reporting verbs of a paragraph outside its quotes, found once per paragraph."""
+    return [
+        token for token in doc
+        if token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX")
+        and not inside(spans, token.idx, token.idx + len(token.text))
+    ]  # fmt: skip
+
+
+def _attribution(verbs: Sequence[Token], length: int, quote: tuple[int, int]) -> Token | None:
+    """The reporting verb outside quotes that is nearest after (else before) a quote;
+    ``length`` is the paragraph's length in characters."""
     best: Token | None = None
-    best_distance = len(doc.text) + 1
-    for token in doc:
-        if token.lemma_.lower() not in REPORTING_VERBS or token.pos_ not in ("VERB", "AUX"):
-            continue
-        if inside(spans, token.idx, token.idx + len(token.text)):
-            continue
+    best_distance = length + 1
+    for token in verbs:
         after = token.idx >= quote[1]
         distance = token.idx - quote[1] if after else (quote[0] - token.idx) * 2
         if 0 <= distance < best_distance:
@@ -93,12 +98,14 @@ def _attribution(
 
 def find_quotes(doc: Doc, offset: int) -> list[Quote]:
     """Quotations of one paragraph with their attributed speakers."""
-    spans = quote_spans(doc.text)
+    text = doc.text
+    spans = quote_spans(text)
     quotes: list[Quote] = []
+    verbs = _reporting_verbs(doc, spans) if spans else []
     for span in spans:
         if span[1] - span[0] < 12:  # scare quotes around a word or two are not speech
             continue
-        verb = _attribution(doc, spans, span)
+        verb = _attribution(verbs, len(text), span)
         speaker = speaker_from_verb(verb, offset) if verb is not None else None
         quotes.append(Quote(span[0], span[1], speaker))
     return quotes

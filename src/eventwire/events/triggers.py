@@ -186,11 +186,15 @@ def code_trigger(
 ) -> Trigger | None:
     """The best reading of ``token`` as an event, or None when it is no event."""
     best: Trigger | None = None
+    choices = list(_candidates(token, verbs, lemma or token.lemma_.lower()))
+    if not choices:
+        return None  # most verbs are in no block: no need to read their clause
     before_tokens, after_tokens = clause_tokens(token)
     before, after = Clause.of(before_tokens), Clause.of(after_tokens)
     compound = not nominal and compound_subject(token)
-    for choice in _candidates(token, verbs, lemma or token.lemma_.lower()):
-        match = best_pattern(choice.block.patterns, before, after, compound, token)
+    for choice in choices:
+        patterns = choice.block.patterns_for(before.vocabulary, after.vocabulary)
+        match = best_pattern(patterns, before, after, compound, token)
         choice = _Choice(choice.block, choice.form, choice.words, match)
         trigger = _decide(choice, valid, nominal)
         if trigger is None:

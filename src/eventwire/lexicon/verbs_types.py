@@ -97,6 +97,54 @@ class VerbBlock:
     line: int
     default_reverse_code: str | None = None
 
+    def patterns_for(
+        self, before: frozenset[str], after: frozenset[str]
+    ) -> tuple[VerbPattern, ...]:
+        """The patterns (in block order) that may match a clause with the words
+        ``before`` and ``after`` the verb: each is kept when its anchor element (see
+        :func:`anchor_words`) has a word there, so a block of a hundred patterns is
+        not tried pattern by pattern for every verb."""
+        always, index = self._pattern_index
+        found = set(always)
+        for side, words in (("before", before), ("after", after)):
+            for word in words:
+                found.update(index.get((side, word), ()))
+        return tuple(self.patterns[i] for i in sorted(found))
+
+    @cached_property
+    def _pattern_index(self) -> tuple[tuple[int, ...], dict[tuple[str, str], tuple[int, ...]]]:
+        always: list[int] = []
+        index: dict[tuple[str, str], list[int]] = {}
+        for number, pattern in enumerate(self.patterns):
+            anchor = _anchor(pattern)
+            if anchor is None:
+                always.append(number)
+                continue
+            side, words = anchor
+            for word in words:
+                index.setdefault((side, word), []).append(number)
+        return tuple(always), {key: tuple(numbers) for key, numbers in index.items()}
+
+
+def anchor_words(element: Element) -> frozenset[str] | None:
+    """Words of which a clause must hold one for ``element`` to match (``None``: no
+    such condition): a preposition's own word, or the first word of an alternative."""
+    if element.kind in ("source", "target", "skip"):
+        return None
+    if element.kind == "prep":
+        return frozenset({element.prep}) if element.prep else frozenset()
+    return frozenset(words[0] for words in element.alternatives if words)
+
+
+def _anchor(pattern: VerbPattern) -> tuple[str, frozenset[str]] | None:
+    """The first element of a pattern with a word condition, and its side."""
+    for side, elements in (("after", pattern.after), ("before", pattern.before)):
+        for element in elements:
+            words = anchor_words(element)
+            if words is not None:
+                return side, words
+    return None
+
 
 @dataclass(frozen=True)
 class VerbDictionary:
