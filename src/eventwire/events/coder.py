@@ -16,15 +16,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.events.acts import (
-    APPEAL_HEADS,
-    INTENT_HEADS,
-    INVITE_HEADS,
-    appeal_code,
-    demand_code,
-    governing_head,
-    intent_code,
     is_deontic,
-    refusal_code,
 )
 from eventwire.events.arguments import (
     MentionIndex,
@@ -33,6 +25,9 @@ from eventwire.events.arguments import (
     subjects,
     verbal_arguments,
 )
+from eventwire.events.derived import accusations, as_intent, demands, refusals, speech_acts
+from eventwire.events.drafts import Draft, mention_in
+from eventwire.events.filters import drop_background, drop_bare_statements, drop_subsumed, unique
 from eventwire.events.lexicon import EventLexicon
 from eventwire.events.modality import REPORTING_VERBS, modality_of
 from eventwire.events.patterns import clause_tokens
@@ -48,12 +43,11 @@ from eventwire.events.speech import (
 )
 from eventwire.events.targets import first_actor, refers_to_source, same_actor
 from eventwire.events.triggers import Trigger, find_triggers
-from eventwire.model import ActorMention, CodeInfo, Event, Evidence, Modality, Sentence, Speaker
+from eventwire.model import ActorMention, CodeInfo, Event, Evidence, Sentence, Speaker
 from eventwire.parse import ParsedArticle, ParsedParagraph
 
 CodeLookup = Callable[[str], CodeInfo]
 MUTUAL_ROOTS = frozenset({"04", "05", "06"})
-INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
 
 
 @dataclass(frozen=True)
@@ -63,23 +57,6 @@ class Coding:
     lexicon: EventLexicon
     code_info: CodeLookup
     is_code: Callable[[str], bool]
-
-
-@dataclass(frozen=True)
-class _Draft:
-    """An event before it gets its id and final order."""
-
-    trigger: Trigger
-    sentence: Sentence
-    source: ActorMention | None
-    target: ActorMention | None
-    code: str
-    modality: Modality
-    speaker: Speaker | None
-    offset: int
-    rule_note: str = ""
-    mirrored: bool = False
-    """The second reading of a reciprocal act ("A met B" is also B meeting A)."""
 
 
 @dataclass
@@ -112,7 +89,7 @@ class _SpeakerMemory:
 
 
 def _speaker_code(speaker: Speaker | None, mentions: Sequence[ActorMention]) -> Speaker | None:
-    mention = _mention_in(speaker, mentions)
+    mention = mention_in(speaker, mentions)
     return speaker if speaker is None or mention is None else replace(speaker, code=mention.code)
 
 
@@ -244,8 +221,8 @@ def _sentence_drafts(
     sent: SpacySpan, sentence: Sentence, para: ParsedParagraph, coding: Coding,
     index: MentionIndex, quotes: Sequence[Quote], memory: _SpeakerMemory,
     mentions: Sequence[ActorMention],
-) -> list[_Draft]:
-    drafts: list[_Draft] = []
+) -> list[Draft]:
+    drafts: list[Draft] = []
     lexicon = coding.lexicon
     for trigger in find_triggers(sent, lexicon.verbs, coding.is_code, lexicon.nominals):
         if trigger.nominal and _governed_by_trigger(trigger.token, sent, coding):
@@ -257,228 +234,16 @@ def _sentence_drafts(
         modality = modality_of(trigger.token, trigger.nominal, quoted or speaker is not None)
         for source, target, code, mirrored in _dyads(trigger, sources, targets):
             drafts.append(
-                _Draft(trigger, sentence, source, target, code, modality, speaker, para.offset,
+                Draft(trigger, sentence, source, target, code, modality, speaker, para.offset,
                        mirrored=mirrored)
             )
         if sources and is_deontic(trigger.token) and (quoted or speaker is not None):
-            drafts.extend(_demands(trigger, sentence, para, sources, speaker, index, mentions))
-    drafts = [_as_intent(d) for d in _speech_acts(drafts, index) + _refusals(drafts)]
-    derived = _accusations(drafts, mentions)
+            drafts.extend(demands(trigger, sentence, para, sources, speaker, index, mentions))
+    drafts = [as_intent(d) for d in speech_acts(drafts, index) + refusals(drafts)]
+    derived = accusations(drafts, mentions)
     verbs = {d.trigger.token.i for d in derived}
     drafts = [d for d in drafts if d.rule_note or d.trigger.token.i not in verbs] + derived
-    return _drop_subsumed(_unique(_drop_background(_drop_bare_statements(drafts))))
-
-
-def _drop_subsumed(drafts: list[_Draft]) -> list[_Draft]:
-    """ "Four were killed in Israeli tank shelling": when one sentence tells the same
-    kind of act against the same target twice, once with its author and once without,
-    the authorless telling adds nothing."""
-    known = {
-        (d.code[:2], d.target.code)
-        for d in drafts
-        if d.source is not None and d.target is not None and _counted(d.modality)
-    }
-    return [
-        d for d in drafts
-        if d.source is not None or d.target is None or (d.code[:2], d.target.code) not in known
-    ]
-
-
-def _counted(modality: Modality) -> bool:
-    return not (modality.negated or modality.hypothetical)
-
-
-def _unique(drafts: list[_Draft]) -> list[_Draft]:
-    """One event per dyad, code and trigger: coordinated clauses can repeat one."""
-    seen: set[tuple[str, str, str, int]] = set()
-    kept: list[_Draft] = []
-    for draft in drafts:
-        key = (
-            draft.source.code if draft.source else "-",
-            draft.target.code if draft.target else "-",
-            draft.code,
-            draft.trigger.token.i,
-        )
-        if key not in seen:
-            seen.add(key)
-            kept.append(draft)
-    return kept
-
-
-ACCUSING_VERBS = frozenset({"claim", "allege", "accuse", "charge"})
-CONFLICT_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
-
-
-def _accusations(drafts: list[_Draft], mentions: Sequence[ActorMention]) -> list[_Draft]:
-    """ "Israel said a mortar was fired at it from Gaza": an actor that reports force
-    used by another actor accuses it (CAMEO 112), as PETRARCH and CAMEO code it."""
-    found: list[_Draft] = []
-    for draft in drafts:
-        if draft.code[:2] not in CONFLICT_ROOTS or draft.source is None or draft.rule_note:
-            continue
-        verb = reporting_verb(draft.trigger.token)
-        if verb is None or verb.lemma_.lower() not in REPORTING_VERBS:
-            continue
-        accuser = _mention_in(speaker_from_verb(verb, draft.offset), mentions)
-        if accuser is None or accuser.country is None:
-            continue
-        if accuser.code == draft.source.code:
-            if verb.lemma_.lower() == "claim":  # "X claimed it had attacked": X claims it
-                found.append(_claim(draft, verb))
-            continue
-        victim = draft.target is not None and draft.target.country == accuser.country
-        if verb.lemma_.lower() not in ACCUSING_VERBS and not victim:
-            continue  # "X said Y attacked Z" reports; X accuses when X claims it or was hit
-        note = f"accusation: {verb.text!r} reports {draft.trigger.token.text!r} [{draft.code}]"
-        trigger = replace(draft.trigger, token=verb, words=(verb,), evidence=draft.trigger.words)
-        found.append(replace(draft, trigger=trigger, source=accuser, target=draft.source,
-                             code="112", modality=Modality(), rule_note=note))
-    return found
-
-
-def _claim(draft: _Draft, verb: Token) -> _Draft:
-    """An actor claiming its own use of force claims responsibility (CAMEO 015)."""
-    note = f"claim: {verb.text!r} of its own {draft.trigger.token.text!r} [{draft.code}]"
-    trigger = replace(draft.trigger, token=verb, words=(verb,), evidence=draft.trigger.words)
-    return replace(draft, trigger=trigger, code="015", modality=Modality(), rule_note=note)
-
-
-def _as_intent(draft: _Draft) -> _Draft:
-    """ "Turkey will allow refugees to return": what an actor says it will do is, as
-    an event, its expressed intent (CAMEO 03) or threat (13); the act itself has not
-    happened yet."""
-    if not draft.modality.future or draft.modality.hypothetical or draft.rule_note:
-        return draft
-    if draft.code[:2] not in INTENT_ROOTS:
-        return draft
-    code = intent_code(draft.code)
-    if code is None or code == draft.code:
-        return draft
-    note = f"intent: will {draft.trigger.token.text!r} [{draft.code}]"
-    return replace(draft, code=code, rule_note=note)
-
-
-def _refusals(drafts: list[_Draft]) -> list[_Draft]:
-    """ "X will not accept refugees" is X rejecting them: a negated cooperative act
-    of a source is coded as the source's rejection (CAMEO root 12)."""
-    found: list[_Draft] = []
-    for draft in drafts:
-        modality = draft.modality
-        code = refusal_code(draft.code) if modality.negated else None
-        if code is None or draft.source is None or draft.rule_note:
-            continue
-        note = f"refusal: not {draft.trigger.token.text!r} [{draft.code}]"
-        counted = Modality(reported=modality.reported, future=modality.future)
-        found.append(replace(draft, code=code, modality=counted, rule_note=note))
-    return found
-
-
-def _in_background(token: Token) -> bool:
-    """Whether a trigger sits in a relative or participial clause that describes a
-    participant ("rebels who overran it", "a body linked to ...")."""
-    node = token
-    while node.head.i != node.i:
-        if node.dep_ in ("relcl", "acl"):
-            return True
-        node = node.head
-    return False
-
-
-def _drop_background(drafts: list[_Draft]) -> list[_Draft]:
-    """Background clauses are coded only when the sentence has no event of its own."""
-    main = [d for d in drafts if not _in_background(d.trigger.token)]
-    return main if main else drafts
-
-
-def _speech_act(draft: _Draft, head: Token, index: MentionIndex) -> list[_Draft]:
-    """The intent or appeal that a verb with an open complement expresses."""
-    lemma = head.lemma_.lower()
-    # "wants Putin to attack" may be parsed with Putin as the infinitive's subject
-    has_object = any(c.dep_ == "dobj" for c in head.children) or (
-        draft.trigger.token.dep_ == "ccomp"
-    )
-    pairs: list[tuple[ActorMention | None, ActorMention | None]]
-    if draft.mirrored:
-        return []  # the reverse reading of a reciprocal act ("host" of "visit") asks nothing
-    askers = actors_of(subjects(head), index)
-    if lemma in INVITE_HEADS and has_object and draft.source is not None:
-        # an invitation is the inviter's intent to receive: CAMEO 036, not an appeal
-        code, kind = intent_code(draft.code), "invitation"
-        pairs = [(asker, draft.source) for asker in askers]
-    elif lemma in APPEAL_HEADS and has_object and draft.source is not None:
-        code, kind = appeal_code(draft.code), "appeal"
-        pairs = [(asker, draft.source) for asker in askers]
-    elif lemma in INTENT_HEADS and not has_object:
-        if askers and draft.source not in askers:
-            return []  # the reverse reading of a paired code is not the subject's intent
-        code, kind = intent_code(draft.code), "intent"
-        pairs = [(draft.source, draft.target)]
-    else:
-        return []
-    if code is None:
-        return []
-    trigger = replace(
-        draft.trigger, token=head, words=(head,),
-        evidence=draft.trigger.words + draft.trigger.evidence, specificity=12,
-    )
-    note = f"{kind}: {head.text!r} + {draft.trigger.token.text!r} [{draft.code}]"
-    modality = modality_of(head, False, draft.modality.reported)
-    return [
-        replace(draft, trigger=trigger, source=s, target=t, code=code, modality=modality,
-                rule_note=note)
-        for s, t in pairs
-        if s is not None and s != t
-    ]
-
-
-def _speech_acts(drafts: list[_Draft], index: MentionIndex) -> list[_Draft]:
-    """Add intents and appeals; they replace the generic coding of their own verb."""
-    acts: list[_Draft] = []
-    for draft in drafts:
-        head = governing_head(draft.trigger.token)
-        if head is not None and not draft.rule_note:
-            acts.extend(a for a in _speech_act(draft, head, index) if a not in acts)
-    heads = {a.trigger.token.i for a in acts}
-    return [d for d in drafts if d.trigger.token.i not in heads] + acts
-
-
-def _mention_in(speaker: Speaker | None, mentions: Sequence[ActorMention]) -> ActorMention | None:
-    if speaker is None:
-        return None
-    for mention in mentions:
-        if speaker.span[0] <= mention.span[0] and mention.span[1] <= speaker.span[1]:
-            return mention
-    return None
-
-
-def _last_reporter(token: Token, index: MentionIndex) -> ActorMention | None:
-    """The actor of the latest reporting verb before ``token`` in its paragraph."""
-    found: ActorMention | None = None
-    for other in token.doc[: token.i]:
-        if other.lemma_.lower() in REPORTING_VERBS:
-            subjects = [c for c in other.children if c.dep_ == "nsubj"]
-            mentions = actors_of(subjects, index)
-            found = mentions[0] if mentions else found
-    return found
-
-
-def _demands(
-    trigger: Trigger, sentence: Sentence, para: ParsedParagraph,
-    obliged: list[ActorMention], speaker: Speaker | None, index: MentionIndex,
-    mentions: Sequence[ActorMention],
-) -> list[_Draft]:
-    """The speaker's demand that the obliged actors do what the trigger says."""
-    demander = _mention_in(speaker, mentions) or _last_reporter(trigger.token, index)
-    if demander is None:
-        return []
-    code = demand_code(trigger.code, trigger.token.lemma_.lower())
-    note = f"deontic demand: {trigger.token.text!r} is what the target must do"
-    modality = Modality(reported=True)
-    return [
-        _Draft(trigger, sentence, demander, target, code, modality, speaker, para.offset, note)
-        for target in obliged
-        if target != demander
-    ]
+    return drop_subsumed(unique(drop_background(drop_bare_statements(drafts))))
 
 
 def _governed_by_trigger(noun: Token, sent: SpacySpan, coding: Coding) -> bool:
@@ -491,18 +256,10 @@ def _governed_by_trigger(noun: Token, sent: SpacySpan, coding: Coding) -> bool:
     )
 
 
-def _drop_bare_statements(drafts: list[_Draft]) -> list[_Draft]:
-    """A bare statement (root 01) is coded only when nothing more specific applies."""
-    specific = [d for d in drafts if not d.code.startswith("01") and d.modality.counted]
-    if not specific:
-        return drafts
-    return [d for d in drafts if not d.code.startswith("01") or d.rule_note]
-
-
 def _paragraph_drafts(
     para: ParsedParagraph, parsed: ParsedArticle, mentions: Sequence[ActorMention],
     coding: Coding, memory: _SpeakerMemory,
-) -> list[_Draft]:
+) -> list[Draft]:
     doc = para.doc
     start = para.offset
     end = start + (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0)
@@ -512,7 +269,7 @@ def _paragraph_drafts(
         replace(q, speaker=memory.resolve(q.speaker)) for q in find_quotes(para.doc, para.offset)
     ]
     memory.observe(para.doc, para.offset, quotes)
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     sentences = [s for s in parsed.sentences if s.paragraph == para.index]
     for sent, sentence in zip(
         (s for s in para.doc.sents if s.text.strip()), sentences, strict=False
@@ -525,7 +282,7 @@ def _paragraph_drafts(
     return drafts
 
 
-def _evidence(draft: _Draft) -> Evidence:
+def _evidence(draft: Draft) -> Evidence:
     trigger = draft.trigger
     tokens = list(trigger.words) + list(trigger.evidence)
     first = min(tokens, key=lambda t: t.i)
@@ -543,7 +300,7 @@ def _evidence(draft: _Draft) -> Evidence:
     )
 
 
-def _to_event(draft: _Draft, doc_id: str, parsed: ParsedArticle, coding: Coding) -> Event:
+def _to_event(draft: Draft, doc_id: str, parsed: ParsedArticle, coding: Coding) -> Event:
     return Event(
         doc_id=doc_id,
         event_id="",
@@ -566,7 +323,7 @@ def code_events(
     if coding.lexicon.discards.story_discard(parsed.article.text):
         return ()  # PETRARCH's story discard: the whole article is out of scope
     memory = _SpeakerMemory()
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     for para in parsed.paragraphs:
         drafts.extend(_paragraph_drafts(para, parsed, mentions, coding, memory))
     events = [_to_event(d, parsed.article.id, parsed, coding) for d in drafts]

@@ -1,0 +1,186 @@
+"""Events read from what actors say they will do, ask, refuse or claim.
+
+A verb with an open complement ("agreed to withdraw", "urged X to talk"), a future
+or negated cooperative act, or a report of force used by another actor is coded by
+what it is as an act of the speaker (an intent, appeal, rejection, accusation or
+demand), from drafts the sentence's plain coding produced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from eventwire.events.acts import (
+    APPEAL_HEADS,
+    INTENT_HEADS,
+    INVITE_HEADS,
+    appeal_code,
+    demand_code,
+    governing_head,
+    intent_code,
+    refusal_code,
+)
+from eventwire.events.arguments import MentionIndex, actors_of, subjects
+from eventwire.events.drafts import Draft, mention_in
+from eventwire.events.modality import REPORTING_VERBS, modality_of
+from eventwire.events.speech import reporting_verb, speaker_from_verb
+from eventwire.events.triggers import Trigger
+from eventwire.model import ActorMention, Modality, Sentence, Speaker
+from eventwire.parse import ParsedParagraph
+
+INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
+
+
+ACCUSING_VERBS = frozenset({"claim", "allege", "accuse", "charge"})
+
+
+CONFLICT_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+
+
+def accusations(drafts: list[Draft], mentions: Sequence[ActorMention]) -> list[Draft]:
+    """ "Israel said a mortar was fired at it from Gaza": an actor that reports force
+    used by another actor accuses it (CAMEO 112), as PETRARCH and CAMEO code it."""
+    found: list[Draft] = []
+    for draft in drafts:
+        if draft.code[:2] not in CONFLICT_ROOTS or draft.source is None or draft.rule_note:
+            continue
+        verb = reporting_verb(draft.trigger.token)
+        if verb is None or verb.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        accuser = mention_in(speaker_from_verb(verb, draft.offset), mentions)
+        if accuser is None or accuser.country is None:
+            continue
+        if accuser.code == draft.source.code:
+            if verb.lemma_.lower() == "claim":  # "X claimed it had attacked": X claims it
+                found.append(_claim(draft, verb))
+            continue
+        victim = draft.target is not None and draft.target.country == accuser.country
+        if verb.lemma_.lower() not in ACCUSING_VERBS and not victim:
+            continue  # "X said Y attacked Z" reports; X accuses when X claims it or was hit
+        note = f"accusation: {verb.text!r} reports {draft.trigger.token.text!r} [{draft.code}]"
+        trigger = replace(draft.trigger, token=verb, words=(verb,), evidence=draft.trigger.words)
+        found.append(replace(draft, trigger=trigger, source=accuser, target=draft.source,
+                             code="112", modality=Modality(), rule_note=note))
+    return found
+
+
+def _claim(draft: Draft, verb: Token) -> Draft:
+    """An actor claiming its own use of force claims responsibility (CAMEO 015)."""
+    note = f"claim: {verb.text!r} of its own {draft.trigger.token.text!r} [{draft.code}]"
+    trigger = replace(draft.trigger, token=verb, words=(verb,), evidence=draft.trigger.words)
+    return replace(draft, trigger=trigger, code="015", modality=Modality(), rule_note=note)
+
+
+def as_intent(draft: Draft) -> Draft:
+    """ "Turkey will allow refugees to return": what an actor says it will do is, as
+    an event, its expressed intent (CAMEO 03) or threat (13); the act itself has not
+    happened yet."""
+    if not draft.modality.future or draft.modality.hypothetical or draft.rule_note:
+        return draft
+    if draft.code[:2] not in INTENT_ROOTS:
+        return draft
+    code = intent_code(draft.code)
+    if code is None or code == draft.code:
+        return draft
+    note = f"intent: will {draft.trigger.token.text!r} [{draft.code}]"
+    return replace(draft, code=code, rule_note=note)
+
+
+def refusals(drafts: list[Draft]) -> list[Draft]:
+    """ "X will not accept refugees" is X rejecting them: a negated cooperative act
+    of a source is coded as the source's rejection (CAMEO root 12)."""
+    found: list[Draft] = []
+    for draft in drafts:
+        modality = draft.modality
+        code = refusal_code(draft.code) if modality.negated else None
+        if code is None or draft.source is None or draft.rule_note:
+            continue
+        note = f"refusal: not {draft.trigger.token.text!r} [{draft.code}]"
+        counted = Modality(reported=modality.reported, future=modality.future)
+        found.append(replace(draft, code=code, modality=counted, rule_note=note))
+    return found
+
+
+def _speech_act(draft: Draft, head: Token, index: MentionIndex) -> list[Draft]:
+    """The intent or appeal that a verb with an open complement expresses."""
+    lemma = head.lemma_.lower()
+    # "wants Putin to attack" may be parsed with Putin as the infinitive's subject
+    has_object = any(c.dep_ == "dobj" for c in head.children) or (
+        draft.trigger.token.dep_ == "ccomp"
+    )
+    pairs: list[tuple[ActorMention | None, ActorMention | None]]
+    if draft.mirrored:
+        return []  # the reverse reading of a reciprocal act ("host" of "visit") asks nothing
+    askers = actors_of(subjects(head), index)
+    if lemma in INVITE_HEADS and has_object and draft.source is not None:
+        # an invitation is the inviter's intent to receive: CAMEO 036, not an appeal
+        code, kind = intent_code(draft.code), "invitation"
+        pairs = [(asker, draft.source) for asker in askers]
+    elif lemma in APPEAL_HEADS and has_object and draft.source is not None:
+        code, kind = appeal_code(draft.code), "appeal"
+        pairs = [(asker, draft.source) for asker in askers]
+    elif lemma in INTENT_HEADS and not has_object:
+        if askers and draft.source not in askers:
+            return []  # the reverse reading of a paired code is not the subject's intent
+        code, kind = intent_code(draft.code), "intent"
+        pairs = [(draft.source, draft.target)]
+    else:
+        return []
+    if code is None:
+        return []
+    trigger = replace(
+        draft.trigger, token=head, words=(head,),
+        evidence=draft.trigger.words + draft.trigger.evidence, specificity=12,
+    )
+    note = f"{kind}: {head.text!r} + {draft.trigger.token.text!r} [{draft.code}]"
+    modality = modality_of(head, False, draft.modality.reported)
+    return [
+        replace(draft, trigger=trigger, source=s, target=t, code=code, modality=modality,
+                rule_note=note)
+        for s, t in pairs
+        if s is not None and s != t
+    ]
+
+
+def speech_acts(drafts: list[Draft], index: MentionIndex) -> list[Draft]:
+    """Add intents and appeals; they replace the generic coding of their own verb."""
+    acts: list[Draft] = []
+    for draft in drafts:
+        head = governing_head(draft.trigger.token)
+        if head is not None and not draft.rule_note:
+            acts.extend(a for a in _speech_act(draft, head, index) if a not in acts)
+    heads = {a.trigger.token.i for a in acts}
+    return [d for d in drafts if d.trigger.token.i not in heads] + acts
+
+
+def _last_reporter(token: Token, index: MentionIndex) -> ActorMention | None:
+    """The actor of the latest reporting verb before ``token`` in its paragraph."""
+    found: ActorMention | None = None
+    for other in token.doc[: token.i]:
+        if other.lemma_.lower() in REPORTING_VERBS:
+            subjects = [c for c in other.children if c.dep_ == "nsubj"]
+            mentions = actors_of(subjects, index)
+            found = mentions[0] if mentions else found
+    return found
+
+
+def demands(
+    trigger: Trigger, sentence: Sentence, para: ParsedParagraph,
+    obliged: list[ActorMention], speaker: Speaker | None, index: MentionIndex,
+    mentions: Sequence[ActorMention],
+) -> list[Draft]:
+    """The speaker's demand that the obliged actors do what the trigger says."""
+    demander = mention_in(speaker, mentions) or _last_reporter(trigger.token, index)
+    if demander is None:
+        return []
+    code = demand_code(trigger.code, trigger.token.lemma_.lower())
+    note = f"deontic demand: {trigger.token.text!r} is what the target must do"
+    modality = Modality(reported=True)
+    return [
+        Draft(trigger, sentence, demander, target, code, modality, speaker, para.offset, note)
+        for target in obliged
+        if target != demander
+    ]

@@ -1,0 +1,65 @@
+"""Which of a sentence's drafted events to keep: one telling per act, main clauses
+before background ones, specific acts before bare statements."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.events.drafts import Draft, counted
+
+
+def drop_subsumed(drafts: list[Draft]) -> list[Draft]:
+    """ "Four were killed in Israeli tank shelling": when one sentence tells the same
+    kind of act against the same target twice, once with its author and once without,
+    the authorless telling adds nothing."""
+    known = {
+        (d.code[:2], d.target.code)
+        for d in drafts
+        if d.source is not None and d.target is not None and counted(d.modality)
+    }
+    return [
+        d for d in drafts
+        if d.source is not None or d.target is None or (d.code[:2], d.target.code) not in known
+    ]
+
+
+def unique(drafts: list[Draft]) -> list[Draft]:
+    """One event per dyad, code and trigger: coordinated clauses can repeat one."""
+    seen: set[tuple[str, str, str, int]] = set()
+    kept: list[Draft] = []
+    for draft in drafts:
+        key = (
+            draft.source.code if draft.source else "-",
+            draft.target.code if draft.target else "-",
+            draft.code,
+            draft.trigger.token.i,
+        )
+        if key not in seen:
+            seen.add(key)
+            kept.append(draft)
+    return kept
+
+
+def _in_background(token: Token) -> bool:
+    """Whether a trigger sits in a relative or participial clause that describes a
+    participant ("rebels who overran it", "a body linked to ...")."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl"):
+            return True
+        node = node.head
+    return False
+
+
+def drop_background(drafts: list[Draft]) -> list[Draft]:
+    """Background clauses are coded only when the sentence has no event of its own."""
+    main = [d for d in drafts if not _in_background(d.trigger.token)]
+    return main if main else drafts
+
+
+def drop_bare_statements(drafts: list[Draft]) -> list[Draft]:
+    """A bare statement (root 01) is coded only when nothing more specific applies."""
+    specific = [d for d in drafts if not d.code.startswith("01") and d.modality.counted]
+    if not specific:
+        return drafts
+    return [d for d in drafts if not d.code.startswith("01") or d.rule_note]
