@@ -143,3 +143,14 @@ def test_an_article_that_cannot_be_coded_is_recorded(
     assert (summary.new, summary.failed, stats.articles) == (11, 1, 11)
     assert [(e["stage"], e["reason"]) for e in errors] == [("code", "ValueError: no")]
     assert "story-03" in str(errors[0]["input"])
+
+
+def _worker_settings() -> tuple[str | None, object]:
+    import dask
+
+    return os.environ.get("MALLOC_TRIM_THRESHOLD_"), dask.config.get(
+        "distributed.worker.profile.enabled")
+
+
+def test_local_workers_run_without_the_settings_that_slow_coding(client: Client) -> None:
+    assert set(client.run(_worker_settings).values()) == {(None, False)}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -251,3 +252,17 @@ def test_an_article_with_many_events_is_stored_whole(tmp_path: Path) -> None:
     with open_store(tmp_path / "s.duckdb") as store:
         store.add(many, "big-hash", None)
         assert [r["event_id"] for r in store.events()] == [e.event_id for e in many.events]
+
+
+def test_columns_all_null_or_all_empty_in_an_article_round_trip(tmp_path: Path) -> None:
+    """Rows go in as one list per column: a list of only NULLs or only empty lists
+    (no targets, no roles, no places) must still store as the column's own type."""
+    base = _coded("bare", D(2022, 6, 1), "Wire", [("RUS", "UKR", "190", False)] * 3)
+    events = tuple(replace(e, target=None) for e in base.events)
+    bare = replace(base, events=events)
+    with open_store(tmp_path / "s.duckdb") as store:
+        store.add(bare, "bare-hash", None)
+        stored = store.events()
+    expected = [event_to_dict(e) for e in events]
+    assert [{k: r[k] for k in expected[0]} for r in stored] == expected
+    assert all(r["target"] is None and r["source"]["roles"] == [] for r in stored)

@@ -34,30 +34,40 @@ from eventwire.store.rows import (
 )
 
 DEFAULT_DB = "eventwire.duckdb"
-_ROWS_PER_INSERT = 200
 _NO_FILTER = EventFilter()
 
 
-def _insert_rows(
-    conn: duckdb.DuckDBPyConnection,
-    table: str,
-    columns: tuple[str, ...],
-    rows: list[tuple[object, ...]],
-) -> None:
-    """One multi-row INSERT with placeholders only: much faster than ``executemany``."""
+def _column_insert(table: str, columns: Sequence[str]) -> str:
+    """An INSERT that takes one list parameter per column and unnests them side by side.
+
+    DuckDB binds a whole list as one value, so an article's rows cost one short
+    statement instead of a multi-row VALUES with thousands of placeholders to parse
+    and bind one by one (about a third of the CPU).  The lists are not cast: the
+    INSERT casts each value to its column's type, and an explicit cast per list
+    costs a quarter more for nothing.
+    """
     names = ", ".join(f'"{c}"' for c in columns)
-    one = f"({', '.join('?' * len(columns))})"
-    for start in range(0, len(rows), _ROWS_PER_INSERT):
-        chunk = rows[start : start + _ROWS_PER_INSERT]
-        values = [value for row in chunk for value in row]
-        conn.execute(f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * len(chunk))}",
-                     values)
+    lists = ", ".join(f"unnest(${n})" for n in range(1, len(columns) + 1))
+    return f"INSERT INTO {table} ({names}) SELECT {lists}"
+
+
+def _insert_rows(
+    conn: duckdb.DuckDBPyConnection, sql: str, rows: list[tuple[object, ...]]
+) -> None:
+    """Insert ``rows`` with ``sql`` from :func:`_column_insert`: one list per column."""
+    if rows:
+        conn.execute(sql, [list(column) for column in zip(*rows, strict=True)])
+
 
 _INSERT_ARTICLE = (
     "INSERT INTO articles (id, doc_id, content_hash, title, outlet, url, origin, pub_date, "
     "dateline_place, language, status, duplicate_of, ingested_at, tone) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "VALUES (nextval('article_ids'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
 )
+"""The article row, numbered by the store's sequence in the same statement."""
+_INSERT_SENTENCES = _column_insert("sentences", SENTENCE_COLUMNS)
+_INSERT_ACTORS = _column_insert("actors", ACTOR_COLUMNS)
+_INSERT_EVENTS = _column_insert("events", EVENT_COLUMNS)
 
 
 class DuckDBStore:
@@ -98,11 +108,11 @@ class DuckDBStore:
         conn = self._conn
         conn.execute("BEGIN TRANSACTION")
         try:
-            row = conn.execute("SELECT nextval('article_ids')").fetchall()[0]
+            row = conn.execute(
+                _INSERT_ARTICLE, _article_values(coded, content_hash, duplicate_of)
+            ).fetchone()
             assert row is not None
             article_id = int(row[0])
-            conn.execute(_INSERT_ARTICLE, _article_values(article_id, coded, content_hash,
-                                                          duplicate_of))
             self._add_parts(article_id, coded)
             if signature is not None:
                 conn.execute("INSERT INTO signatures VALUES (?, ?, ?)",
@@ -116,13 +126,12 @@ class DuckDBStore:
     def _add_parts(self, article_id: int, coded: CodedArticle) -> None:
         conn = self._conn
         contexts = {c.sentence: c for c in coded.contexts}
-        _insert_rows(conn, "sentences", SENTENCE_COLUMNS,
+        _insert_rows(conn, _INSERT_SENTENCES,
                      [sentence_values(article_id, s, contexts.get(s.index))
                       for s in coded.sentences])
-        _insert_rows(conn, "actors", ACTOR_COLUMNS,
-                     [actor_values(article_id, a) for a in coded.actors])
+        _insert_rows(conn, _INSERT_ACTORS, [actor_values(article_id, a) for a in coded.actors])
         lead = lead_paragraph(coded.article)
-        _insert_rows(conn, "events", EVENT_COLUMNS, [
+        _insert_rows(conn, _INSERT_EVENTS, [
             event_values(article_id, rank, e, e.sentence.paragraph == lead)
             for rank, e in enumerate(coded.events, start=1)
         ])
@@ -243,12 +252,12 @@ def _now() -> dt.datetime:
 
 
 def _article_values(
-    article_id: int, coded: CodedArticle, content_hash: str, duplicate_of: str | None
+    coded: CodedArticle, content_hash: str, duplicate_of: str | None
 ) -> list[object]:
     a = coded.article
     status = "duplicate" if duplicate_of is not None else "coded"
     place = a.dateline.place if a.dateline else None
-    return [article_id, a.id, content_hash, a.title, a.outlet, a.url, a.origin, a.date, place,
+    return [a.id, content_hash, a.title, a.outlet, a.url, a.origin, a.date, place,
             None, status, duplicate_of, _now(), coded.tone]
 
 
