@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from eventwire.cli import main
 from eventwire.evaluate import load_gold, score
+from eventwire.learn.split import is_held_back
 
 STORY = """Germany and France agree to hold talks
 
@@ -119,6 +120,24 @@ def test_eval_prints_the_metrics_of_its_own_jsonl_output(tmp_path: Path) -> None
     for metric in report.metrics:
         assert f"{metric.f1:.3f}" in result.stdout
     assert report.metrics[0].tp >= 1
+
+
+def test_eval_part_scores_only_that_side_of_the_split(tmp_path: Path) -> None:
+    ids = [f"r{n}" for n in range(12)]
+    held = [i for i in ids if is_held_back(i)]
+    assert held and len(held) < len(ids)
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(
+        {"id": i, "text": "Italy praised Spain.", "date": None, "dataset": "petrarch2-gsr",
+         "gold": {"events": [{"cameo": "051", "source": [{"code": "ITA"}],
+                              "target": [{"code": "ESP"}]}]}}) + "\n" for i in ids),
+        encoding="utf-8")
+    events_file = tmp_path / "events.jsonl"
+    result = CliRunner().invoke(main, ["eval", str(gold), "--part", "held-back",
+                                       "--events", str(events_file)])
+    assert result.exit_code == 0, result.output
+    coded = {str(e["doc_id"]) for e in _jsonl(events_file.read_text(encoding="utf-8"))}
+    assert coded and coded <= set(held)
 
 
 def test_every_command_has_help_and_is_documented() -> None:

@@ -31,6 +31,7 @@ from eventwire.cli_watch import watch
 from eventwire.errors import DictionaryError, EventwireError
 from eventwire.evaluate import dataset_kind, format_report, load_gold, score
 from eventwire.evaluation_run import code_gold
+from eventwire.learn.split import PARTS, Part, in_part
 from eventwire.model import Article, CodedArticle, ReadError
 from eventwire.output import write_gdelt, write_jsonl, write_table
 from eventwire.petrarch_tests import format_report as format_unit_report
@@ -110,16 +111,21 @@ def _open_output(path: Path | None) -> AbstractContextManager[TextIO]:
 @click.option("--errors", is_flag=True, help="List the misses, grouped by cause.")
 @click.option("--events", "events_out", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Also write the coded events as JSONL (one line per event).")
+@click.option("--part", type=click.Choice(PARTS), default="all", show_default=True,
+              help="Score only the records learned from (train) or only those held back "
+                   "from training (held-back).")
 @model_option
 @dictionary_options
-def evaluate(gold: Path, errors: bool, events_out: Path | None, model: str,
+def evaluate(gold: Path, errors: bool, events_out: Path | None, part: Part, model: str,
              **dictionaries: Any) -> None:
     """Code a gold file (one sentence per record) and print the metrics its set defines."""
     pipeline = pipeline_for(config_from(model, None, dictionaries))
     try:
-        records = load_gold(gold)
+        records = [r for r in load_gold(gold) if in_part(r.id, part)]
     except EventwireError as exc:
         raise click.ClickException(str(exc)) from exc
+    if not records:
+        raise click.ClickException(f"{gold}: no records in part {part}")
     predictions = code_gold(pipeline, records, events_out)
     report = score(dataset_kind(records), records, predictions)
     click.echo(format_report(report, errors=errors))
