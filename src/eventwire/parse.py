@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
+import numpy
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.symbols import AUX, VERB
+from spacy.tokens import Doc, Token
 
 from eventwire.errors import ModelNotFound
 from eventwire.model import Article, Sentence
@@ -31,14 +34,34 @@ batches longer than a few thousand words parse no faster.  Articles that are one
 long paragraph would otherwise make batches of hundreds of thousands of words."""
 
 
+VERBAL_POS = (VERB, AUX)
+
+
 @dataclass(frozen=True)
 class ParsedParagraph:
-    """One paragraph's parse; ``offset`` maps ``doc`` offsets to article offsets."""
+    """One paragraph's parse; ``offset`` maps ``doc`` offsets to article offsets.
+
+    ``text`` is kept because ``doc.text`` rebuilds the text from every token on each
+    call, and the later stages ask for it (or its extent) once per event or quotation.
+    """
 
     index: int
     offset: int
     doc: Doc
     first_sentence: int
+    text: str
+
+    @property
+    def end(self) -> int:
+        """The article offset just after the paragraph."""
+        return self.offset + len(self.text)
+
+    @cached_property
+    def verbs(self) -> tuple[Token, ...]:
+        """The paragraph's verbs and auxiliaries, found once from spaCy's arrays: several
+        stages look for speech verbs, and a scan of every token in Python costs more."""
+        tags = self.doc.to_array("POS")
+        return tuple(self.doc[int(i)] for i in numpy.flatnonzero(numpy.isin(tags, VERBAL_POS)))
 
 
 @dataclass(frozen=True)
@@ -94,13 +117,15 @@ def assemble(article: Article, spans: list[tuple[int, int]], docs: list[Doc]) ->
     """Number the sentences of an article's paragraph docs (also for docs parsed elsewhere)."""
     paragraphs: list[ParsedParagraph] = []
     sentences: list[Sentence] = []
-    for index, ((offset, _end), doc) in enumerate(zip(spans, docs, strict=True)):
-        paragraphs.append(ParsedParagraph(index, offset, doc, len(sentences)))
+    for index, ((offset, end), doc) in enumerate(zip(spans, docs, strict=True)):
+        text = article.text[offset:end]  # what was parsed: spaCy keeps every character
+        paragraphs.append(ParsedParagraph(index, offset, doc, len(sentences), text))
         for sent in doc.sents:
-            if not sent.text.strip():
+            sentence_text = text[sent.start_char:sent.end_char]
+            if not sentence_text.strip():
                 continue
             span = (offset + sent.start_char, offset + sent.end_char)
-            sentences.append(Sentence(len(sentences), index, span, sent.text))
+            sentences.append(Sentence(len(sentences), index, span, sentence_text))
     return ParsedArticle(article, tuple(paragraphs), tuple(sentences))
 
 

@@ -390,7 +390,13 @@ def _under_event_noun(root: Token) -> bool:
 
 
 def clause_place(trigger: Token, mentions: Sequence[Mention]) -> Mention | None:
-    """The place of the event at ``trigger`` among a doc's place mentions, if any."""
+    """The place of the event at ``trigger`` among a doc's place mentions, if any.
+
+    Only the trigger's sentence is searched: every reading below follows the parse
+    tree, which ends at the sentence, and a long paragraph has many places."""
+    sentence = trigger.sent
+    mentions = [m for m in mentions
+                if m.ent.start >= sentence.start and m.ent.end <= sentence.end]
     best: tuple[tuple[int, ...], Mention] | None = None
     anchors = [trigger]
     anchor = event_anchor(trigger)

@@ -10,7 +10,7 @@ reporting or commentary, which users may want to keep apart from what it quotes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -23,7 +23,6 @@ from eventwire.enrich.quotes import (
     paragraph_quotes,
     teller_chain,
 )
-from eventwire.enrich.tone import ToneScorer
 from eventwire.events.speech import reporting_verb
 from eventwire.model import (
     ActorMention,
@@ -123,13 +122,14 @@ class ArticleVoices:
         return self._voice(OUTLET, ())
 
     def sentence_contexts(
-        self, sentences: Sequence[Sentence], tone: ToneScorer
+        self, sentences: Sequence[Sentence], tones: Mapping[int, float]
     ) -> tuple[SentenceContext, ...]:
+        """Each sentence's voice, with its tone from ``tones`` (by sentence index)."""
         contexts = []
         for sentence in sentences:
             voice = self.for_sentence(sentence)
             contexts.append(SentenceContext(sentence.index, voice.voice, voice.provenance,
-                                            tone.score(sentence.text)))
+                                            tones[sentence.index]))
         return tuple(contexts)
 
 
@@ -141,12 +141,12 @@ def article_voices(parsed: ParsedArticle, mentions: Sequence[ActorMention]) -> A
     quotes: list[QuoteSpan] = []
     for para in parsed.paragraphs:
         local: dict[int, Chain] = {}
-        for token in para.doc:
+        for token in para.verbs:
             if is_speech_verb(token):
                 chain = teller_chain(token, para.offset, memory)
                 local[token.i] = chain
                 start = para.offset + token.idx
                 spans.append(((start, start + len(token.text)), chain))
-        quotes.extend(paragraph_quotes(para.doc, para.offset, memory, local))
+        quotes.extend(paragraph_quotes(para, memory, local))
         verbs.update({(para.index, i): chain for i, chain in local.items()})
     return ArticleVoices(outlet_link(parsed.article), verbs, tuple(spans), tuple(quotes))

@@ -11,6 +11,7 @@ verb it hangs from.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
@@ -18,8 +19,9 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from eventwire.events.modality import REPORTING_VERBS
-from eventwire.events.speech import NOT_SPEAKERS, find_quotes, inside, quote_spans
+from eventwire.events.speech import NOT_SPEAKERS, VERBAL, find_quotes, inside, quote_spans
 from eventwire.model import ActorMention, ProvenanceLink, Span
+from eventwire.parse import ParsedParagraph
 
 DOCUMENT_WORDS: Final = frozenset({
     "release", "statement", "report", "document", "communique", "communiqué", "letter",
@@ -112,7 +114,7 @@ def _document_of(verb: Token, offset: int, memory: TellerMemory, code: str | Non
             if noun.dep_ == "pobj" and noun.lemma_.lower() in DOCUMENT_WORDS:
                 left = noun.left_edge
                 start, end = left.idx, noun.idx + len(noun.text)
-                text = verb.doc.text[start:end]
+                text = verb.doc[left.i : noun.i + 1].text
                 return (ProvenanceLink("document", text, code, (offset + start, offset + end)),)
     return ()
 
@@ -135,7 +137,7 @@ def teller_chain(verb: Token, offset: int, memory: TellerMemory) -> Chain:
     left, right = subject.left_edge, subject.right_edge
     start, end = left.idx, right.idx + len(right.text)
     span = (offset + start, offset + end)
-    link = ProvenanceLink(kind, verb.doc.text[start:end], memory.code_in(span), span)
+    link = ProvenanceLink(kind, verb.doc[left.i : right.i + 1].text, memory.code_in(span), span)
     return memory.remember((link, *_document_of(verb, offset, memory, link.code)))
 
 
@@ -159,7 +161,7 @@ def _fragment_governor(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def paragraph_quotes(
-    doc: Doc, offset: int, memory: TellerMemory, verb_chains: dict[int, Chain]
+    para: ParsedParagraph, memory: TellerMemory, verb_chains: dict[int, Chain]
 ) -> list[QuoteSpan]:
     """The paragraph's quotations with their chains.
 
@@ -167,9 +169,13 @@ def paragraph_quotes(
     already resolved in text order; a verb not among them is resolved now.
     """
     found: list[QuoteSpan] = []
-    spans = quote_spans(doc.text)
-    for quote in find_quotes(doc, offset):
-        verb = _attribution_verb(doc, quote.start, quote.end, spans)
+    doc, offset = para.doc, para.offset
+    spans = quote_spans(para.text)
+    quotes = find_quotes(para)
+    outside = [t for t in para.verbs if is_speech_verb(t)
+               and not inside(spans, t.idx, t.idx + len(t.text))] if quotes else []
+    for quote in quotes:
+        verb = _attribution_verb(doc, quote.start, quote.end, outside)
         chain: Chain = ()
         if verb is not None:
             chain = verb_chains.get(verb.i) or teller_chain(verb, offset, memory)
@@ -178,14 +184,12 @@ def paragraph_quotes(
 
 
 def is_speech_verb(token: Token) -> bool:
-    return token.lemma_.lower() in SPEECH_LEMMAS and token.pos_ in ("VERB", "AUX")
+    return token.pos in VERBAL and token.lemma_.lower() in SPEECH_LEMMAS
 
 
-def _attribution_verb(
-    doc: Doc, start: int, end: int, spans: Sequence[tuple[int, int]]
-) -> Token | None:
+def _attribution_verb(doc: Doc, start: int, end: int, outside: Sequence[Token]) -> Token | None:
     """The speech verb a quotation belongs to: the verb it is part of, else the
-    nearest speech verb outside quotes after it (else before it) in the paragraph."""
+    nearest of the paragraph's speech verbs ``outside`` quotes after it (else before it)."""
     sentence_start = doc.char_span(start, end, alignment_mode="expand")
     governor = _fragment_governor(doc, start, end)
     if governor is not None and sentence_start is not None:
@@ -193,12 +197,8 @@ def _attribution_verb(
         if sent.start_char < start and _subject(governor) is not None:
             return governor
     best: Token | None = None
-    best_distance = len(doc.text) + 1
-    for token in doc:
-        if not is_speech_verb(token):
-            continue
-        if inside(spans, token.idx, token.idx + len(token.text)):
-            continue
+    best_distance = sys.maxsize
+    for token in outside:
         after = token.idx >= end
         distance = token.idx - end if after else (start - token.idx) * 2
         if 0 <= distance < best_distance:

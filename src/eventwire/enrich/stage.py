@@ -8,7 +8,7 @@ the stage never adds or removes an event, so the coding metrics cannot move.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
@@ -23,7 +23,7 @@ from eventwire.enrich.places import (
     place_mentions,
 )
 from eventwire.enrich.provenance import ArticleVoices, article_voices
-from eventwire.enrich.tone import ToneScorer, load_tone
+from eventwire.enrich.tone import ToneScorer, load_tone, weighted_tone
 from eventwire.model import ActorMention, CodedArticle, Event, Location, Speaker
 from eventwire.parse import ParsedArticle, ParsedParagraph
 
@@ -38,7 +38,7 @@ class Enricher:
 
 def _paragraph_at(parsed: ParsedArticle, position: int) -> ParsedParagraph | None:
     for para in parsed.paragraphs:
-        if para.offset <= position < para.offset + len(para.doc.text):
+        if para.offset <= position < para.end:
             return para
     return None
 
@@ -61,7 +61,8 @@ class _ArticleContext:
     places: dict[int, list[Mention]]
     dateline: Location | None
     voices: ArticleVoices
-    tone: ToneScorer
+    scorer: ToneScorer
+    tones: Mapping[int, float]
 
 
 def _when(event: Event, para: ParsedParagraph, token: Token, context: _ArticleContext) -> Event:
@@ -81,7 +82,10 @@ def _where(event: Event, para: ParsedParagraph, token: Token, context: _ArticleC
 
 
 def _enrich_event(event: Event, context: _ArticleContext) -> Event:
-    event = replace(event, tone=context.tone.score(event.sentence.text))
+    tone = context.tones.get(event.sentence.index)
+    if tone is None:
+        tone = context.scorer.score(event.sentence.text)
+    event = replace(event, tone=tone)
     found = trigger_token(context.parsed, event)
     if found is None:
         outlet = context.voices.outlet
@@ -96,7 +100,7 @@ def _enrich_event(event: Event, context: _ArticleContext) -> Event:
 def _actor_tokens(para: ParsedParagraph, mentions: Sequence[ActorMention]) -> frozenset[int]:
     """The indices of a paragraph's tokens that the actor stage read as actors other
     than a bare country, which is as often the place of a region it knows."""
-    end = para.offset + len(para.doc.text)
+    end = para.end
     found: set[int] = set()
     for mention in mentions:
         start, stop = mention.span
@@ -132,6 +136,7 @@ def enrich_article(
     gazetteer = enricher.gazetteer()
     tone = enricher.tone()
     voices = article_voices(parsed, mentions)
+    tones = {s.index: tone.score(s.text) for s in parsed.sentences}
     context = _ArticleContext(
         parsed=parsed,
         reference=article.date or default_date,
@@ -139,10 +144,11 @@ def enrich_article(
                 for p in parsed.paragraphs},
         dateline=dateline_location(article, gazetteer),
         voices=voices,
-        tone=tone,
+        scorer=tone,
+        tones=tones,
     )
     enriched = tuple(_enrich_event(event, context) for event in events)
-    contexts = voices.sentence_contexts(parsed.sentences, tone)
-    article_tone = tone.weighted(s.text for s in parsed.sentences)
+    contexts = voices.sentence_contexts(parsed.sentences, tones)
+    article_tone = weighted_tone((s.text, tones[s.index]) for s in parsed.sentences)
     return CodedArticle(article, parsed.sentences, tuple(mentions), enriched, contexts,
                         article_tone)

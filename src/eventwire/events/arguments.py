@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventwire.model import ActorMention
 
@@ -203,6 +203,19 @@ def _inner_conjuncts(token: Token, index: MentionIndex) -> list[ActorMention]:
     return found
 
 
+def _mention_tokens(mention: ActorMention, head: Token, index: MentionIndex) -> Span:
+    """The words of the sentence inside ``mention``'s span (its whole sentence when the
+    span is not found), so that a long sentence is not scanned word by word."""
+    sentence = head.sent
+    for start, stop, known in index.by_offset:
+        if known is mention:
+            span = head.doc.char_span(start, stop, alignment_mode="expand")
+            if span is not None and sentence.start <= span.start and span.end <= sentence.end:
+                return span
+            break
+    return sentence
+
+
 def _conjuncts_inside(
     mention: ActorMention, head: Token, index: MentionIndex
 ) -> list[ActorMention]:
@@ -210,7 +223,7 @@ def _conjuncts_inside(
     word inside the first name rather than on the phrase head, so the conjuncts of
     every word of the mention count."""
     found: list[ActorMention] = []
-    for token in head.sent:
+    for token in _mention_tokens(mention, head, index):
         if token.i == head.i or index.at(token) is not mention:
             continue
         for other in conjuncts(token)[1:]:
@@ -238,17 +251,23 @@ def _coordinated_countries(mention: ActorMention, index: MentionIndex) -> list[A
     return found
 
 
+OBJECT_OF_PREP = frozenset({"pobj", "pcomp"})
+
+
 def _children(token: Token, deps: frozenset[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
 def _prep_objects(token: Token, preps: Sequence[str]) -> list[Token]:
     """Objects of the trigger's prepositions, in the order of ``preps``."""
+    if not preps:
+        return []
+    heads = [c for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in preps]
     found: list[Token] = []
     for prep in preps:
-        for child in token.children:
-            if child.dep_ in ("prep", "agent") and child.lower_ == prep:
-                found.extend(_children(child, frozenset({"pobj", "pcomp"})))
+        for child in heads:
+            if child.lower_ == prep:
+                found.extend(_children(child, OBJECT_OF_PREP))
     return found
 
 

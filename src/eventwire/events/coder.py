@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from eventwire.events.acts import (
     is_deontic,
@@ -74,11 +74,14 @@ class _SpeakerMemory:
             return self.last
         return speaker
 
-    def observe(self, doc: Doc, offset: int, quotes: Sequence[Quote]) -> None:
+    def observe(self, para: ParsedParagraph, quotes: Sequence[Quote]) -> None:
         """Remember the named non-personal subjects of the paragraph's reporting verbs."""
         spans = [(q.start, q.end) for q in quotes]
-        for token in doc:
-            if token.lemma_.lower() not in REPORTING_VERBS or inside(spans, token.idx, token.idx):
+        offset = para.offset
+        for token in para.verbs:
+            if token.lemma_.lower() not in REPORTING_VERBS:
+                continue
+            if inside(spans, token.idx, token.idx):
                 continue
             speaker = speaker_from_verb(token, offset)
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
@@ -266,9 +269,10 @@ def _paragraph_drafts(
     local = [m for m in mentions if start <= m.span[0] and m.span[1] <= end]
     index = MentionIndex.build(local, para.offset)
     quotes = [
-        replace(q, speaker=memory.resolve(q.speaker)) for q in find_quotes(para.doc, para.offset)
+        replace(q, speaker=memory.resolve(q.speaker))
+        for q in find_quotes(para)
     ]
-    memory.observe(para.doc, para.offset, quotes)
+    memory.observe(para, quotes)
     drafts: list[Draft] = []
     sentences = [s for s in parsed.sentences if s.paragraph == para.index]
     for sent, sentence in zip(

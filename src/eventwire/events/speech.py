@@ -15,15 +15,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.symbols import AUX, VERB
+from spacy.tokens import Token
 
 from eventwire.events.modality import REPORTING_VERBS
 from eventwire.model import Speaker
+from eventwire.parse import ParsedParagraph
 
 QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 NOT_SPEAKERS = frozenset({"that", "this", "which", "what", "there"})
 """Subjects of "that said", "this means" and the like, which name no speaker."""
+VERBAL = frozenset({VERB, AUX})
+"""Part-of-speech ids of verbs, compared as ids: the cheap test goes first in token scans."""
 _OPENERS = re.compile('["\u201c\u00ab]')
 
 
@@ -74,11 +78,13 @@ def speaker_from_verb(verb: Token, offset: int) -> Speaker | None:
     return Speaker(text=text, span=(offset + start, offset + end))
 
 
-def _reporting_verbs(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[Token]:
+def _reporting_verbs(
+    verbs: Sequence[Token], spans: Sequence[tuple[int, int]]
+) -> list[Token]:
     """The reporting verbs of a paragraph outside its quotes, found once per paragraph."""
     return [
-        token for token in doc
-        if token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX")
+        token for token in verbs
+        if token.lemma_.lower() in REPORTING_VERBS
         and not inside(spans, token.idx, token.idx + len(token.text))
     ]  # fmt: skip
 
@@ -96,12 +102,12 @@ def _attribution(verbs: Sequence[Token], length: int, quote: tuple[int, int]) ->
     return best
 
 
-def find_quotes(doc: Doc, offset: int) -> list[Quote]:
+def find_quotes(para: ParsedParagraph) -> list[Quote]:
     """Quotations of one paragraph with their attributed speakers."""
-    text = doc.text
+    text, offset = para.text, para.offset
     spans = quote_spans(text)
     quotes: list[Quote] = []
-    verbs = _reporting_verbs(doc, spans) if spans else []
+    verbs = _reporting_verbs(para.verbs, spans) if spans else []
     for span in spans:
         if span[1] - span[0] < 12:  # scare quotes around a word or two are not speech
             continue
