@@ -18,7 +18,7 @@ import numpy
 import spacy
 from spacy.language import Language
 from spacy.symbols import AUX, VERB
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.errors import ModelNotFound
 from eventwire.model import Article, Sentence
@@ -55,6 +55,11 @@ class ParsedParagraph:
     def end(self) -> int:
         """The article offset just after the paragraph."""
         return self.offset + len(self.text)
+
+    @cached_property
+    def dates(self) -> tuple[Span, ...]:
+        """The paragraph's DATE entities (``doc.ents`` builds every span on each call)."""
+        return tuple(ent for ent in self.doc.ents if ent.label_ == "DATE")
 
     @cached_property
     def verbs(self) -> tuple[Token, ...]:

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
 import dateparser
-from spacy.tokens import Doc, Token
+from spacy.tokens import Span, Token
 
 from eventwire.enrich.clause import attachment, event_anchor
 
@@ -88,14 +89,16 @@ def _year_before(day: dt.date) -> dt.date:
 
 
 def clause_date(
-    trigger: Token, doc: Doc, offset: int, reference: dt.date, *, future: bool
+    trigger: Token, dates: Sequence[Span], offset: int, reference: dt.date, *, future: bool
 ) -> ResolvedDate | None:
-    """The first resolvable date expression attached to the event's clause."""
+    """The first resolvable date expression attached to the event's clause, among the
+    paragraph's ``dates`` (its DATE entities, collected once per paragraph)."""
     anchors = [trigger, event_anchor(trigger)]
+    sentence = trigger.sent
     found: list[tuple[int, int, ResolvedDate]] = []
-    for ent in doc.ents:
-        if ent.label_ != "DATE":
-            continue
+    for ent in dates:
+        if ent.start < sentence.start or ent.end > sentence.end:
+            continue  # a clause's dates hang in its own sentence's tree
         for rank, anchor in enumerate(anchors):
             path = attachment(ent.root, anchor)
             if path is None or path.tier > 0:

@@ -233,7 +233,7 @@ def place_mentions(
         taken.update(range(whole.start, whole.end))
         ent = _without_article(whole)
         place = gazetteer.lookup(ent.text)
-        actor = any(t.i in actors for t in ent)
+        actor = not actors.isdisjoint(range(ent.start, ent.end))
         if _is_place(ent, place, actor) and not _in_title(ent):
             found.append(Mention(ent, place))
     found += _unnamed_places(doc, taken, gazetteer)

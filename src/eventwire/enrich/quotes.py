@@ -143,7 +143,8 @@ def teller_chain(verb: Token, offset: int, memory: TellerMemory) -> Chain:
 
 def _fragment_governor(doc: Doc, start: int, end: int) -> Token | None:
     """The verb outside a quotation that the quoted words hang from, if any."""
-    for token in doc:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    for token in doc if span is None else span:
         if not start < token.idx < end:
             continue
         node = token

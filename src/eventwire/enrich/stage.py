@@ -68,7 +68,7 @@ class _ArticleContext:
 def _when(event: Event, para: ParsedParagraph, token: Token, context: _ArticleContext) -> Event:
     if context.reference is None:
         return event
-    found = clause_date(token, para.doc, para.offset, context.reference,
+    found = clause_date(token, para.dates, para.offset, context.reference,
                         future=event.modality.future)
     if found is None:
         return replace(event, date=event.date or context.reference, date_source="article")
