@@ -14,6 +14,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
 
+import numpy
+from spacy.symbols import PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.compose import Found, Place, build_found, group_hits
@@ -125,7 +127,10 @@ def _pronoun_kind(token: Token) -> str:
 
 def _references(doc: Doc, covered: set[int], place: Place) -> list[Reference]:
     found: list[Reference] = []
-    for token in doc:
+    tags = doc.to_array("POS")  # only pronouns and proper nouns can refer: skip the rest fast
+    pronouns = [doc[int(i)] for i in numpy.flatnonzero(tags == PRON)]
+    names = [doc[int(i)] for i in numpy.flatnonzero(tags == PROPN)]
+    for token in pronouns:
         if token.i in covered:
             continue
         kind = _pronoun_kind(token)
@@ -133,7 +138,7 @@ def _references(doc: Doc, covered: set[int], place: Place) -> list[Reference]:
             span = (place.offset + token.idx, place.offset + token.idx + len(token))
             sentence = place.sentence_of[token.i]
             found.append(Reference(kind, token.lower_, token.text, span, span[0], sentence))
-    for token in doc:
+    for token in names:
         if _name_end(token) and token.i not in covered:
             span_of = _name_span(token)
             if covered.intersection(range(span_of.start, span_of.end)):

@@ -125,8 +125,9 @@ def _main_script(text: str) -> str | None:
     """
     scripts: Counter[str] = Counter()
     for char in text[:_SCRIPT_SAMPLE]:
-        if char.isalpha():
-            scripts[unicodedata.name(char, "OTHER").split()[0]] += 1
+        if char.isalpha():  # an ASCII letter is Latin: no name lookup for most letters
+            script = "LATIN" if char.isascii() else unicodedata.name(char, "OTHER").split()[0]
+            scripts[script] += 1
     letters = sum(scripts.values())
     if letters < MIN_LETTERS_TO_JUDGE:
         return None
