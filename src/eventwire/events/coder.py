@@ -41,7 +41,7 @@ from eventwire.events.speech import (
     reporting_verb,
     speaker_from_verb,
 )
-from eventwire.events.targets import first_actor, refers_to_source, same_actor
+from eventwire.events.targets import each_actor, first_actor, refers_to_source, same_actor
 from eventwire.events.triggers import Trigger, find_triggers
 from eventwire.model import ActorMention, CodeInfo, Event, Evidence, Sentence, Speaker
 from eventwire.parse import ParsedArticle, ParsedParagraph
@@ -147,7 +147,7 @@ def _arguments(
     if not targets and not trigger.nominal and not trigger.statement:
         targets = _in_verb_phrase(token, index, sources)
     targets = [t for t in targets if t not in sources]
-    return sources, targets
+    return each_actor(sources), each_actor(targets)
 
 
 def _anywhere_in(heads: Sequence[Token], index: MentionIndex) -> list[ActorMention]:
