@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from eventwire.actors.match import Hit
+from eventwire.actors.match import Hit, describes_subject
 from eventwire.codes.actor_parts import INTERNATIONAL, TYPE_CODES
 from eventwire.lexicon.actors import ActorEntry, AgentEntry, Metonym
 from eventwire.model import ActorMention
@@ -175,6 +175,11 @@ def group_hits(doc: Doc, hits: Sequence[Hit]) -> list[tuple[Token, list[Hit]]]:
             roots[i] = root
         if not isinstance(hit.entry, AgentEntry):
             names.update(range(hit.start, hit.end))
+    for hit in hits:
+        root = hit_root(doc, hit)
+        if isinstance(hit.entry, AgentEntry) and describes_subject(root):
+            # "official sources": the noun the agent describes heads the phrase
+            roots.setdefault(root.head.i, root.head)
     groups: dict[int, tuple[Token, list[Hit]]] = {}
     for hit in hits:
         head = group_head(roots[hit.start], roots, names)

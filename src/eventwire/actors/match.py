@@ -17,14 +17,16 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.lexicon.actors import ActorDictionary, ActorEntry, AgentEntry, Entry, Metonym
 from eventwire.lexicon.actors_parse import NULL_CODES
 from eventwire.lexicon.actors_words import word_keys
 
 NOUNS = frozenset({"NOUN", "PROPN"})
-"""An agent must end in a noun: "forces" the verb or "military" the adjective is no actor."""
+"""An agent must end in a noun: "forces" the verb or "military" the adjective is no actor,
+except in the one place where an adjective says who someone is (:func:`describes_subject`)."""
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True)
@@ -79,9 +81,22 @@ def sentence_keys(sentence: Span) -> list[Key]:
             lemmas = _word_keys(token.lemma_)
             lemma = lemmas[0] if len(lemmas) == 1 else None
         capital = token.text[:1].isupper()
-        noun = token.pos_ in NOUNS
+        noun = token.pos_ in NOUNS or describes_subject(token)
         keys.extend(Key(text, lemma, token.i, capital, noun) for text in texts)
     return keys
+
+
+def describes_subject(token: Token) -> bool:
+    """An adjective of a common-noun subject: "official sources said", "the official
+    news agency reported".  Who acts is then only told by the adjective, while
+    elsewhere ("an official visit", "military aid") it names no one."""
+    head = token.head
+    return (
+        token.pos_ == "ADJ"
+        and token.dep_ == "amod"
+        and head.pos_ == "NOUN"
+        and head.dep_ in SUBJECT_DEPS
+    )
 
 
 def _last_fits(entry: Entry, word: str, key: Key) -> bool:
