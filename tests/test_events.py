@@ -278,3 +278,44 @@ def test_an_act_told_twice_keeps_the_telling_with_its_author(
     found = dyads(code(nlp, acts, "France was attacked, and Germany attacked France."))
     assert ("DEU", "190", "FRA") in found
     assert ("-", "190", "FRA") not in found
+
+
+PATTERN_VERBS = """
+---  CONDEMN   [122]  ---
+CONDEMN
+- HINTED *                              [123]
+
+---  CONCEDE   [013]  ---
+CONCEDE
+- * TRULY_SAFE                          [024]
+
+---  CAUTION   [160]  ---
+CAUTION
+- * THEIR ^ ABOUT +                     [162]
+
+---  SAY   [010]  ---
+SAY {SAYS SAID SAYING}
+"""
+COUNTRIES = {"Germany": "DEU", "France": "FRA", "Italy": "ITA"}
+
+
+@pytest.fixture(scope="module")
+def patterned() -> Coding:
+    lexicon = EventLexicon(parse_verb_text(PATTERN_VERBS, origin="patterns.verbs"), {})
+    return Coding(lexicon, code_info, is_cameo)
+
+
+def countries(nlp: Language, coding: Coding, text: str) -> list[tuple[str, str, str]]:
+    """Dyads of the counted events, with the pronouns left as no actor."""
+    parsed = next(parse_articles([article_from_text(text, doc_id="t")], nlp))
+    return dyads(tuple(e for e in code_events(parsed, _mentions(text, COUNTRIES), coding)
+                       if e.counted))
+
+
+def test_a_pronoun_subject_of_a_complement_is_the_governing_subject(
+    nlp: Language, patterned: Coding
+) -> None:
+    found = countries(nlp, patterned, "Germany signalled it condemned France, Italy said.")
+    assert ("DEU", "122", "FRA") in found
+    assert ("ITA", "122", "FRA") not in found
+

@@ -107,11 +107,28 @@ def _reporter_as_subject(
     token: Token, heads: Sequence[Token], index: MentionIndex
 ) -> list[ActorMention]:
     """ "Switzerland said it had expelled ...": an unresolved pronoun subject of
-    reported speech is the reporting subject."""
+    reported speech is the reporting subject; and in "Chile signalled it would
+    expel ...", the subject of the verb whose complement the clause is comes first."""
     if not heads or heads[0].lower_ not in ("it", "they", "we", "he", "she", "them", "us"):
         return []
+    governing = _complement_head(token)
+    if governing is not None:
+        found = actors_of(subjects(governing), index)
+        if found:
+            return found
     verb = reporting_verb(token)
     return actors_of(subjects(verb), index) if verb is not None else []
+
+
+def _complement_head(token: Token) -> Token | None:
+    """The verb that takes ``token``'s clause as its complement ("signalled" in
+    "Chile signalled it would expel"), if any."""
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "ccomp" and node.head.pos_ in ("VERB", "AUX"):
+        return node.head
+    return None
 
 
 def _complement_subject(trigger: Token) -> list[Token]:
