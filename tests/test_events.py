@@ -319,3 +319,12 @@ def test_a_pronoun_subject_of_a_complement_is_the_governing_subject(
     assert ("DEU", "122", "FRA") in found
     assert ("ITA", "122", "FRA") not in found
 
+
+def test_pattern_words_before_the_verb_may_govern_its_clause(
+    nlp: Language, patterned: Coding
+) -> None:
+    assert countries(nlp, patterned, "Germany hinted it condemned France.") == [
+        ("DEU", "123", "FRA")
+    ]
+    assert countries(nlp, patterned, "Germany condemned France.") == [("DEU", "122", "FRA")]
+

@@ -4,7 +4,9 @@ PETRARCH matched its patterns against the flat words of a Treebank phrase.  Here
 pattern is matched against the words of the trigger's own clause, taken from the
 dependency parse: the words after ``*`` must occur, in order, among the clause's
 words that follow the trigger (objects, prepositional phrases, open complements),
-and the words before ``*`` among those that precede it.  Subordinate clauses and
+and the words before ``*`` among those that precede it; a trigger that is the
+complement of another verb also has that verb's words before it ("X indicated it
+deplored Y", "X is inching nearer to accord with Y").  Subordinate clauses and
 coordinated verbs are left out, so a pattern cannot borrow a word from another event.
 The most specific pattern (most words matched) wins, which is PETRARCH's own rule.
 """
@@ -22,6 +24,7 @@ CLAUSE_BREAKS = frozenset(
     {"ccomp", "advcl", "relcl", "parataxis", "conj", "cc", "csubj", "acl", "punct", "mark"}
 )
 """Children whose subtrees belong to another clause (or to no clause at all)."""
+COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ def clause_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
             continue
         target = before if child.i < trigger.i else after
         target.extend(t for t in child.subtree if not _in_other_clause(t, child))
+    before.extend(_governing_words(trigger))
     before.sort(key=lambda t: t.i)
     after.sort(key=lambda t: t.i)
     passive = [c for c in trigger.children if c.dep_ in ("nsubjpass", "csubjpass")]
@@ -56,6 +60,20 @@ def clause_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
         before = [t for t in before if t not in moved]
         after = moved + after
     return before, after
+
+
+def _governing_words(trigger: Token) -> list[Token]:
+    """The words before a complement clause in the clause that takes it: in "X is
+    inching nearer to accord with Y" or "X indicated it deplored Y", the words that
+    qualify the act ("inching nearer", "indicated") belong to the verb above it."""
+    head = trigger.head
+    if trigger.dep_ not in COMPLEMENTS or head.i == trigger.i or head.pos_ not in ("VERB", "AUX"):
+        return []
+    found = [head]
+    for child in head.children:
+        if child.i < trigger.i and child.dep_ not in CLAUSE_BREAKS:
+            found.extend(t for t in child.subtree if not _in_other_clause(t, child))
+    return [t for t in found if t.i < trigger.i]
 
 
 def _in_other_clause(token: Token, top: Token) -> bool:
