@@ -328,3 +328,10 @@ def test_pattern_words_before_the_verb_may_govern_its_clause(
     ]
     assert countries(nlp, patterned, "Germany condemned France.") == [("DEU", "122", "FRA")]
 
+
+def test_a_pattern_may_name_the_preposition_of_the_object(
+    nlp: Language, patterned: Coding
+) -> None:
+    text = "Germany cautioned their populations about the rulers of France."
+    found = countries(nlp, patterned, text)
+    assert found == [("DEU", "162", "FRA")]

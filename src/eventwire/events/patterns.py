@@ -107,9 +107,15 @@ class Clause:
 
 
 def _clause_preposition(token: Token) -> bool:
-    """A preposition of the clause itself: a pattern may name it as a bare word
-    (``* + WITH FLUTES``), and the words after it then come from its phrase."""
-    return token.dep_ in ("prep", "agent", "dative") and token.head.pos_ in ("VERB", "AUX")
+    """A preposition of the clause itself or of its direct object: a pattern may name
+    it as a bare word (``* + WITH FLUTES``, ``* THEIR ^ ABOUT +`` for "warned their
+    people about X"), and the words after it then come from its phrase."""
+    if token.dep_ not in ("prep", "agent", "dative"):
+        return False
+    head = token.head
+    if head.dep_ == "dobj" and head.head.i != head.i:
+        head = head.head
+    return head.pos_ in ("VERB", "AUX")
 
 
 def in_prep_phrase(token: Token) -> bool:
