@@ -329,6 +329,15 @@ def test_pattern_words_before_the_verb_may_govern_its_clause(
     assert countries(nlp, patterned, "Germany condemned France.") == [("DEU", "122", "FRA")]
 
 
+def test_pattern_words_after_the_verb_may_be_in_its_complement(
+    nlp: Language, patterned: Coding
+) -> None:
+    found = countries(nlp, patterned, "Germany conceded that France is a truly safe place.")
+    assert found == [("DEU", "024", "FRA")]
+    other = countries(nlp, patterned, "Germany conceded that France made Italy truly safe.")
+    assert [code for _s, code, _t in other] == ["013"], "a clause with its own event is not"
+
+
 def test_a_pattern_may_name_the_preposition_of_the_object(
     nlp: Language, patterned: Coding
 ) -> None:

@@ -7,8 +7,10 @@ words that follow the trigger (objects, prepositional phrases, open complements)
 and the words before ``*`` among those that precede it; a trigger that is the
 complement of another verb also has that verb's words before it ("X indicated it
 deplored Y", "X is inching nearer to accord with Y").  Subordinate clauses and
-coordinated verbs are left out, so a pattern cannot borrow a word from another event.
-The most specific pattern (most words matched) wins, which is PETRARCH's own rule.
+coordinated verbs are left out, so a pattern cannot borrow a word from another event;
+only a copular "that" clause ("allowed that X is a safe place"), which holds no event,
+lends its words to the verb it completes.  The most specific pattern (most words
+matched) wins, which is PETRARCH's own rule.
 """
 
 from __future__ import annotations
@@ -41,12 +43,16 @@ def token_forms(token: Token) -> tuple[str, str]:
     return token.lemma_.lower(), token.lower_
 
 
-def clause_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
-    """Tokens of the trigger's clause before and after it, in text order."""
+def clause_tokens(
+    trigger: Token, complement: bool = False
+) -> tuple[list[Token], list[Token]]:
+    """Tokens of the trigger's clause before and after it, in text order; with
+    ``complement``, the words of a copular complement clause after it count as its own."""
     before: list[Token] = []
     after: list[Token] = []
     for child in trigger.children:
-        if child.dep_ in CLAUSE_BREAKS:
+        opened = complement and child.i > trigger.i and _copular_complement(child)
+        if child.dep_ in CLAUSE_BREAKS and not opened:
             continue
         target = before if child.i < trigger.i else after
         target.extend(t for t in child.subtree if not _in_other_clause(t, child))
@@ -60,6 +66,13 @@ def clause_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
         before = [t for t in before if t not in moved]
         after = moved + after
     return before, after
+
+
+def _copular_complement(child: Token) -> bool:
+    """A "that" clause whose verb is "be" ("allowed that X is a safe place"): it says
+    what the verb's object is like and holds no event of its own, so its words may
+    complete the verb's patterns."""
+    return child.dep_ == "ccomp" and child.lemma_.lower() == "be"
 
 
 def _governing_words(trigger: Token) -> list[Token]:

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.events.acts import has_infinitive
 from eventwire.events.arguments import conjuncts, subjects
+from eventwire.events.modality import REPORTING_VERBS
 from eventwire.events.patterns import Clause, PatternMatch, best_pattern, clause_tokens
 from eventwire.lexicon.verbs import VerbBlock, VerbDictionary, VerbForm
 
@@ -189,7 +190,9 @@ def code_trigger(
     choices = list(_candidates(token, verbs, lemma or token.lemma_.lower()))
     if not choices:
         return None  # most verbs are in no block: no need to read their clause
-    before_tokens, after_tokens = clause_tokens(token)
+    lemma_of = token.lemma_.lower()
+    complement = lemma_of not in REPORTING_VERBS and lemma_of not in SPEECH_VERBS
+    before_tokens, after_tokens = clause_tokens(token, complement=complement)
     before, after = Clause.of(before_tokens), Clause.of(after_tokens)
     compound = not nominal and compound_subject(token)
     for choice in choices:
