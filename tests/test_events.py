@@ -293,6 +293,10 @@ CONCEDE
 CAUTION
 - * THEIR ^ ABOUT +                     [162]
 
+---  SEIZE   [1711]  ---
+SEIZE
+STEALTH_+GRAB {STEALTH_+GRABBED}
+
 ---  SAY   [010]  ---
 SAY {SAYS SAID SAYING}
 """
@@ -344,3 +348,11 @@ def test_a_pattern_may_name_the_preposition_of_the_object(
     text = "Germany cautioned their populations about the rulers of France."
     found = countries(nlp, patterned, text)
     assert found == [("DEU", "162", "FRA")]
+
+
+def test_a_multiword_verb_may_have_words_before_the_verb(
+    nlp: Language, patterned: Coding
+) -> None:
+    found = countries(nlp, patterned, "Germany stealth grabbed the archives of France.")
+    assert found == [("DEU", "1711", "FRA")]
+    assert countries(nlp, patterned, "Germany grabbed the archives of France.") == []

@@ -68,11 +68,23 @@ class _Choice:
 
 
 def _form_words(token: Token, form: VerbForm) -> tuple[Token, ...] | None:
-    """The trigger's tokens for a (possibly multi-word) verb form, or None."""
+    """The trigger's tokens for a (possibly multi-word) verb form, or None.
+
+    Words after the verb are its particles or objects ("carry out"); words before it
+    ("wire" of ``WIRE_+TAP``) must stand right before it, whatever the parse made of
+    them, as they do in the dictionary's phrase."""
     if len(form.words) == 1:
         return (token,)
     found = [token]
-    for word in form.words[1:]:
+    leading = form.words[: form.verb_at]
+    start = token.i - len(leading)
+    if start < token.sent.start:
+        return None
+    for offset, word in enumerate(leading):
+        if token.doc[start + offset].lower_ != word:
+            return None
+        found.append(token.doc[start + offset])
+    for word in form.words[form.verb_at + 1 :]:
         child = next(
             (c for c in token.children if c.lower_ == word and c.dep_ in PARTICLE_DEPS),
             None,
