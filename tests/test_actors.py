@@ -44,6 +44,7 @@ POLICE {} [~COP]
 PROTESTER [~OPP]
 SPOKES!PERSON! [~MED]
 PEOPLE {} [~PPL]
+MILITARY [~MIL]
 """
 CURATED = "Moscow\tRUSGOV\tcapital\nKremlin\tRUSGOV\tseat\nforces\t~MIL\tagent\n"
 
@@ -224,3 +225,14 @@ def test_apposed_name_and_possessors(nlp: Language, small: ActorDictionary) -> N
     found = by_text(code(nlp, "Russia's foreign minister met the protesters' children.", small))
     assert found["Russia's foreign minister"].code == "RUSGOV"
     assert found["protesters"].code == "---OPP"  # the children are not protesters
+
+
+def test_an_agent_adjective_names_the_subject_it_describes(
+    nlp: Language, small: ActorDictionary
+) -> None:
+    found = by_text(code(nlp, "Military sources said the border stayed closed.", small))
+    assert found["Military sources"].code == "---MIL"
+    swiss = by_text(code(nlp, "Swiss military sources denied the report.", small))
+    assert swiss["Swiss military sources"].code == "CHEMIL"  # one phrase, one actor
+    assert code(nlp, "Russia sent military aid to the region.", small)[0].code == "RUS"
+    assert len(code(nlp, "Russia sent military aid to the region.", small)) == 1

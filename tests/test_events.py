@@ -278,3 +278,81 @@ def test_an_act_told_twice_keeps_the_telling_with_its_author(
     found = dyads(code(nlp, acts, "France was attacked, and Germany attacked France."))
     assert ("DEU", "190", "FRA") in found
     assert ("-", "190", "FRA") not in found
+
+
+PATTERN_VERBS = """
+---  CONDEMN   [122]  ---
+CONDEMN
+- HINTED *                              [123]
+
+---  CONCEDE   [013]  ---
+CONCEDE
+- * TRULY_SAFE                          [024]
+
+---  CAUTION   [160]  ---
+CAUTION
+- * THEIR ^ ABOUT +                     [162]
+
+---  SEIZE   [1711]  ---
+SEIZE
+STEALTH_+GRAB {STEALTH_+GRABBED}
+
+---  SAY   [010]  ---
+SAY {SAYS SAID SAYING}
+"""
+COUNTRIES = {"Germany": "DEU", "France": "FRA", "Italy": "ITA"}
+
+
+@pytest.fixture(scope="module")
+def patterned() -> Coding:
+    lexicon = EventLexicon(parse_verb_text(PATTERN_VERBS, origin="patterns.verbs"), {})
+    return Coding(lexicon, code_info, is_cameo)
+
+
+def countries(nlp: Language, coding: Coding, text: str) -> list[tuple[str, str, str]]:
+    """Dyads of the counted events, with the pronouns left as no actor."""
+    parsed = next(parse_articles([article_from_text(text, doc_id="t")], nlp))
+    return dyads(tuple(e for e in code_events(parsed, _mentions(text, COUNTRIES), coding)
+                       if e.counted))
+
+
+def test_a_pronoun_subject_of_a_complement_is_the_governing_subject(
+    nlp: Language, patterned: Coding
+) -> None:
+    found = countries(nlp, patterned, "Germany signalled it condemned France, Italy said.")
+    assert ("DEU", "122", "FRA") in found
+    assert ("ITA", "122", "FRA") not in found
+
+
+def test_pattern_words_before_the_verb_may_govern_its_clause(
+    nlp: Language, patterned: Coding
+) -> None:
+    assert countries(nlp, patterned, "Germany hinted it condemned France.") == [
+        ("DEU", "123", "FRA")
+    ]
+    assert countries(nlp, patterned, "Germany condemned France.") == [("DEU", "122", "FRA")]
+
+
+def test_pattern_words_after_the_verb_may_be_in_its_complement(
+    nlp: Language, patterned: Coding
+) -> None:
+    found = countries(nlp, patterned, "Germany conceded that France is a truly safe place.")
+    assert found == [("DEU", "024", "FRA")]
+    other = countries(nlp, patterned, "Germany conceded that France made Italy truly safe.")
+    assert [code for _s, code, _t in other] == ["013"], "a clause with its own event is not"
+
+
+def test_a_pattern_may_name_the_preposition_of_the_object(
+    nlp: Language, patterned: Coding
+) -> None:
+    text = "Germany cautioned their populations about the rulers of France."
+    found = countries(nlp, patterned, text)
+    assert found == [("DEU", "162", "FRA")]
+
+
+def test_a_multiword_verb_may_have_words_before_the_verb(
+    nlp: Language, patterned: Coding
+) -> None:
+    found = countries(nlp, patterned, "Germany stealth grabbed the archives of France.")
+    assert found == [("DEU", "1711", "FRA")]
+    assert countries(nlp, patterned, "Germany grabbed the archives of France.") == []

@@ -138,6 +138,7 @@ def test_word_keys_meet_spacy_tokens() -> None:
     assert phrase_words("APO'S_REVENGE_HAWKS_") == (("apo", "'s", "revenge", "hawks"), False)
     assert word_keys("U.S.") == ["us"] and word_keys("-") == [] and word_keys(".") == ["."]
     assert word_keys("’s") == ["'s"]
+    assert word_keys("Nova_Zembla") == ["nova", "zembla"], "an underscore joins two words"
 
 
 AGENTS = """\

@@ -306,3 +306,14 @@ def test_a_compound_marker_before_the_verb_makes_a_compound_pattern() -> None:
     text = "--- AGREE [081] ---\nAGREE\n- % * [030:030]\n- * WITH % [031]\n- % HAVE_* [191]\n"
     patterns = parse_verb_text(text, origin="t").blocks[0].patterns
     assert [p.compound for p in patterns] == [True, False, True]
+
+
+def test_a_verb_word_after_other_words_is_the_key_of_its_form(tmp_path: Path) -> None:
+    text = "--- SEIZE [1711] ---\nSEIZE\nSTEALTH_+GRAB {STEALTH_+GRABBED} [1712]\n"
+    d = parse_verb_text(text, origin="t.verbs")
+    ((_, form),) = d.lookup("grab")
+    assert (form.words, form.verb_at) == (("stealth", "grab"), 1)
+    assert d.lookup("grabbed") == d.lookup("grab") and d.lookup("stealth") == ()
+    path = tmp_path / "verbs.json.gz"
+    dump_verbs(d, path)
+    assert load_verbs(path).lookup("grab")[0][1].verb_at == 1

@@ -236,7 +236,7 @@ def conventions(nlp: Language, files: dict[str, Path], tmp_path: Path) -> Pipeli
     """A world whose verb file uses PETRARCH's compound patterns and spelt forms."""
     verbs = _write(tmp_path, "c.verbs.txt", VERBS + "\n" + CONVENTIONS_VERBS)
     agents = _write(tmp_path, "c.agents.txt", AGENTS + "OFFICIAL [~GOV]\nAMBASSADOR [~GOV]\n")
-    more = "RURITANIA_ [RUR]\nLAPLAND_ [LAP]\nJOHN_SHADE [ZMBGOV]\n"
+    more = "RURITANIA_ [RUR]\nLAPLAND_ [LAP]\nJOHN_SHADE [ZMBGOV]\nTWIN_REALMS [ZMB/QUO]\n"
     actors = _write(tmp_path, "c.actors.txt", ACTORS + more)
     config = Config(verbs=(verbs,), actors=(actors,), agents=(agents,), replace_dictionaries=True)
     return Pipeline.from_config(config, nlp=nlp)
@@ -293,3 +293,10 @@ def test_a_word_joined_to_the_verb_must_stand_next_to_it(conventions: Pipeline) 
 def test_the_last_resort_target_passes_over_the_source_pronoun(conventions: Pipeline) -> None:
     coded = _triples(conventions, "John Shade serenaded his guests near the gates of Quor.")
     assert coded == [("ZMBGOV", "042", "QUO")]
+
+
+def test_a_name_of_several_actors_takes_part_as_each(conventions: Pipeline) -> None:
+    acting = _triples(conventions, "The Twin Realms serenaded Lapland.")
+    assert sorted(acting) == [("QUO", "042", "LAP"), ("ZMB", "042", "LAP")]
+    acted_on = _triples(conventions, "Ruritania serenaded the Twin Realms.")
+    assert sorted(acted_on) == [("RUR", "042", "QUO"), ("RUR", "042", "ZMB")]

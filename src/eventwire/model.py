@@ -90,6 +90,9 @@ class ActorMention:
     rule: str
     head: int | None = None
     """Character offset of the mention's head token; links it to the parse."""
+    also: tuple[str, ...] = ()
+    """Further full codes when the name stands for several actors at once (a
+    dictionary entry ``[FRA/DEU]``): each takes part in the mention's events."""
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,11 @@ Moscow Times") names no actor.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from eventwire.actors.match import Hit
+from eventwire.actors.match import Hit, describes_subject
 from eventwire.codes.actor_parts import INTERNATIONAL, TYPE_CODES
 from eventwire.lexicon.actors import ActorEntry, AgentEntry, Metonym
 from eventwire.model import ActorMention
@@ -175,6 +175,11 @@ def group_hits(doc: Doc, hits: Sequence[Hit]) -> list[tuple[Token, list[Hit]]]:
             roots[i] = root
         if not isinstance(hit.entry, AgentEntry):
             names.update(range(hit.start, hit.end))
+    for hit in hits:
+        root = hit_root(doc, hit)
+        if isinstance(hit.entry, AgentEntry) and describes_subject(root):
+            # "official sources": the noun the agent describes heads the phrase
+            roots.setdefault(root.head.i, root.head)
     groups: dict[int, tuple[Token, list[Hit]]] = {}
     for hit in hits:
         head = group_head(roots[hit.start], roots, names)
@@ -241,6 +246,19 @@ def _named_country(doc: Doc, base: Hit | None, hits: Sequence[Hit], code: str) -
     return code
 
 
+def _group_code(
+    doc: Doc, base: Hit | None, hits: Sequence[Hit], extra: Sequence[RolePart], as_place: bool
+) -> str | None:
+    """The code a group gets from its base name completed by the other hits."""
+    code = combine(_base_code(doc, base, extra), extra)
+    if code is None:
+        return None
+    if as_place:
+        # "talks in Moscow": the city is a place of Russia, not its government
+        code = split_code(code)[0] or code
+    return _named_country(doc, base, hits, code)
+
+
 def head_titles(head: Token, hits: Sequence[Hit]) -> tuple[tuple[str, ...], ...]:
     """The titles that say what the phrase's head is: those of the hit holding the
     head, else of the last agent before it ("Foreign Secretary" in "UK Foreign
@@ -272,13 +290,17 @@ def build_found(doc: Doc, head: Token, hits: Sequence[Hit], place: Place) -> Fou
     if metonym and not extra and in_other_name(head):
         return None
     as_place = metonym and not extra and is_place(head)
-    code = combine(_base_code(doc, base, extra), extra)
+    code = _group_code(doc, base, hits, extra, as_place)
     if code is None:
         return None
-    if as_place:
-        # "talks in Moscow": the city is a place of Russia, not its government
-        code = split_code(code)[0] or code
-    code = _named_country(doc, base, hits, code)
+    also = () if base is None else tuple(
+        dict.fromkeys(
+            other
+            for alternative in base.also
+            if (other := _group_code(doc, replace(base, code=alternative), hits, extra, as_place))
+            and other != code
+        )
+    )
     start = min(hits[0].start, head.i)
     end = max(max(h.end for h in hits), head.i + 1)
     country, roles = split_code(code)
@@ -287,8 +309,9 @@ def build_found(doc: Doc, head: Token, hits: Sequence[Hit], place: Place) -> Fou
     rule = f"place: {rule}" if as_place else rule
     text = doc[start:end].text
     mention = ActorMention(
-        code, country, roles, text, span, place.sentence_of[head.i], rule, place.offset + head.idx
-    )
+        code, country, roles, text, span, place.sentence_of[head.i], rule,
+        place.offset + head.idx, also,
+    )  # fmt: skip
     titles = head_titles(head, hits)
     plural = head.tag_ in ("NNS", "NNPS")
     surname = _surname(head, hits)

@@ -14,17 +14,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.lexicon.actors import ActorDictionary, ActorEntry, AgentEntry, Entry, Metonym
 from eventwire.lexicon.actors_parse import NULL_CODES
 from eventwire.lexicon.actors_words import word_keys
 
 NOUNS = frozenset({"NOUN", "PROPN"})
-"""An agent must end in a noun: "forces" the verb or "military" the adjective is no actor."""
+"""An agent must end in a noun: "forces" the verb or "military" the adjective is no actor,
+except in the one place where an adjective says who someone is (:func:`describes_subject`)."""
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ class Hit:
 
     ``code`` is the code the entry gives on the article's day (for an agent its
     ``~`` code); ``None`` for PETRARCH's null code, which matches but codes nothing.
+    ``also`` holds the further codes of an entry that names several actors at once
+    (``[FRA/DEU]``).
     """
 
     start: int
@@ -53,6 +57,7 @@ class Hit:
     titles: tuple[tuple[str, ...], ...] = ()
     """Lemmas of the agent phrases inside the hit ("foreign minister" inside the
     Phoenix name "Russian Foreign Minister Sergey Lavrov"), for title resolution."""
+    also: tuple[str, ...] = ()
 
     @property
     def rule(self) -> str:
@@ -76,9 +81,22 @@ def sentence_keys(sentence: Span) -> list[Key]:
             lemmas = _word_keys(token.lemma_)
             lemma = lemmas[0] if len(lemmas) == 1 else None
         capital = token.text[:1].isupper()
-        noun = token.pos_ in NOUNS
+        noun = token.pos_ in NOUNS or describes_subject(token)
         keys.extend(Key(text, lemma, token.i, capital, noun) for text in texts)
     return keys
+
+
+def describes_subject(token: Token) -> bool:
+    """An adjective of a common-noun subject: "official sources said", "the official
+    news agency reported".  Who acts is then only told by the adjective, while
+    elsewhere ("an official visit", "military aid") it names no one."""
+    head = token.head
+    return (
+        token.pos_ == "ADJ"
+        and token.dep_ == "amod"
+        and head.pos_ == "NOUN"
+        and head.dep_ in SUBJECT_DEPS
+    )
 
 
 def _last_fits(entry: Entry, word: str, key: Key) -> bool:
@@ -101,14 +119,15 @@ def _fits(entry: Entry, keys: Sequence[Key], at: int) -> bool:
     return any(key.capital for key in keys[at : at + len(words)])
 
 
-def _code(entry: Entry, day: dt.date | None) -> tuple[bool, str | None]:
-    """Whether the entry applies on ``day``, and the code it then gives."""
+def _code(entry: Entry, day: dt.date | None) -> tuple[bool, tuple[str, ...]]:
+    """Whether the entry applies on ``day``, and the codes it then gives: none for the
+    null code, several for a name of several actors (``[FRA/DEU]``)."""
     if isinstance(entry, ActorEntry):
         code = entry.code_on(day)
         if code is None:
-            return False, None
-        return True, None if code in NULL_CODES else code.split("/")[0]
-    return True, entry.code
+            return False, ()
+        return True, () if code in NULL_CODES else tuple(code.split("/"))
+    return True, (entry.code,)
 
 
 def _first_keys(key: Key) -> Iterator[str]:
@@ -177,21 +196,22 @@ def best_hit(
     keys: Sequence[Key], at: int, dictionary: ActorDictionary, day: dt.date | None
 ) -> tuple[Hit, int] | None:
     """The longest entry that starts at key ``at``, with the number of keys it spans."""
-    best: tuple[int, int, Entry, str | None] | None = None
+    best: tuple[int, int, Entry, tuple[str, ...]] | None = None
     for first in dict.fromkeys(_first_keys(keys[at])):
         for entry in _candidates(keys, at, first, dictionary):
             if best is not None and len(entry.words) < best[0]:
                 break
             if not _fits(entry, keys, at):
                 continue
-            applies, code = _code(entry, day)
+            applies, codes = _code(entry, day)
             rank = (len(entry.words), -_rank(entry))
             if applies and (best is None or rank > (best[0], best[1])):
-                best = (rank[0], rank[1], entry, code)
+                best = (rank[0], rank[1], entry, codes)
     if best is None:
         return None
-    width, _, entry, code = best
-    return Hit(keys[at].token, keys[at + width - 1].token + 1, entry, code), width
+    width, _, entry, codes = best
+    start, end = keys[at].token, keys[at + width - 1].token + 1
+    return Hit(start, end, entry, codes[0] if codes else None, also=codes[1:]), width
 
 
 def _rank(entry: Entry) -> int:
@@ -233,7 +253,7 @@ def match_sentence(sentence: Span, dictionary: ActorDictionary, day: dt.date | N
             titles = (_lemmas(doc, hit.start, hit.end),)
         else:
             titles = titles_within(doc, keys, at, at + width, dictionary)
-        hits.append(Hit(hit.start, hit.end, hit.entry, hit.code, titles))
+        hits.append(replace(hit, titles=titles))
         at += width
     return hits
 

@@ -41,7 +41,7 @@ from eventwire.events.speech import (
     reporting_verb,
     speaker_from_verb,
 )
-from eventwire.events.targets import first_actor, refers_to_source, same_actor
+from eventwire.events.targets import each_actor, first_actor, refers_to_source, same_actor
 from eventwire.events.triggers import Trigger, find_triggers
 from eventwire.model import ActorMention, CodeInfo, Event, Evidence, Sentence, Speaker
 from eventwire.parse import ParsedArticle, ParsedParagraph
@@ -110,11 +110,28 @@ def _reporter_as_subject(
     token: Token, heads: Sequence[Token], index: MentionIndex
 ) -> list[ActorMention]:
     """ "Switzerland said it had expelled ...": an unresolved pronoun subject of
-    reported speech is the reporting subject."""
+    reported speech is the reporting subject; and in "Chile signalled it would
+    expel ...", the subject of the verb whose complement the clause is comes first."""
     if not heads or heads[0].lower_ not in ("it", "they", "we", "he", "she", "them", "us"):
         return []
+    governing = _complement_head(token)
+    if governing is not None:
+        found = actors_of(subjects(governing), index)
+        if found:
+            return found
     verb = reporting_verb(token)
     return actors_of(subjects(verb), index) if verb is not None else []
+
+
+def _complement_head(token: Token) -> Token | None:
+    """The verb that takes ``token``'s clause as its complement ("signalled" in
+    "Chile signalled it would expel"), if any."""
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "ccomp" and node.head.pos_ in ("VERB", "AUX"):
+        return node.head
+    return None
 
 
 def _complement_subject(trigger: Token) -> list[Token]:
@@ -150,7 +167,7 @@ def _arguments(
     if not targets and not trigger.nominal and not trigger.statement:
         targets = _in_verb_phrase(token, index, sources)
     targets = [t for t in targets if t not in sources]
-    return sources, targets
+    return each_actor(sources), each_actor(targets)
 
 
 def _anywhere_in(heads: Sequence[Token], index: MentionIndex) -> list[ActorMention]:

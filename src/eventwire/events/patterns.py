@@ -4,9 +4,13 @@ PETRARCH matched its patterns against the flat words of a Treebank phrase.  Here
 pattern is matched against the words of the trigger's own clause, taken from the
 dependency parse: the words after ``*`` must occur, in order, among the clause's
 words that follow the trigger (objects, prepositional phrases, open complements),
-and the words before ``*`` among those that precede it.  Subordinate clauses and
-coordinated verbs are left out, so a pattern cannot borrow a word from another event.
-The most specific pattern (most words matched) wins, which is PETRARCH's own rule.
+and the words before ``*`` among those that precede it; a trigger that is the
+complement of another verb also has that verb's words before it ("X indicated it
+deplored Y", "X is inching nearer to accord with Y").  Subordinate clauses and
+coordinated verbs are left out, so a pattern cannot borrow a word from another event;
+only a copular "that" clause ("allowed that X is a safe place"), which holds no event,
+lends its words to the verb it completes.  The most specific pattern (most words
+matched) wins, which is PETRARCH's own rule.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ CLAUSE_BREAKS = frozenset(
     {"ccomp", "advcl", "relcl", "parataxis", "conj", "cc", "csubj", "acl", "punct", "mark"}
 )
 """Children whose subtrees belong to another clause (or to no clause at all)."""
+COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 
 
 @dataclass(frozen=True)
@@ -38,15 +43,20 @@ def token_forms(token: Token) -> tuple[str, str]:
     return token.lemma_.lower(), token.lower_
 
 
-def clause_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
-    """Tokens of the trigger's clause before and after it, in text order."""
+def clause_tokens(
+    trigger: Token, complement: bool = False
+) -> tuple[list[Token], list[Token]]:
+    """Tokens of the trigger's clause before and after it, in text order; with
+    ``complement``, the words of a copular complement clause after it count as its own."""
     before: list[Token] = []
     after: list[Token] = []
     for child in trigger.children:
-        if child.dep_ in CLAUSE_BREAKS:
+        opened = complement and child.i > trigger.i and _copular_complement(child)
+        if child.dep_ in CLAUSE_BREAKS and not opened:
             continue
         target = before if child.i < trigger.i else after
         target.extend(t for t in child.subtree if not _in_other_clause(t, child))
+    before.extend(_governing_words(trigger))
     before.sort(key=lambda t: t.i)
     after.sort(key=lambda t: t.i)
     passive = [c for c in trigger.children if c.dep_ in ("nsubjpass", "csubjpass")]
@@ -56,6 +66,27 @@ def clause_tokens(trigger: Token) -> tuple[list[Token], list[Token]]:
         before = [t for t in before if t not in moved]
         after = moved + after
     return before, after
+
+
+def _copular_complement(child: Token) -> bool:
+    """A "that" clause whose verb is "be" ("allowed that X is a safe place"): it says
+    what the verb's object is like and holds no event of its own, so its words may
+    complete the verb's patterns."""
+    return child.dep_ == "ccomp" and child.lemma_.lower() == "be"
+
+
+def _governing_words(trigger: Token) -> list[Token]:
+    """The words before a complement clause in the clause that takes it: in "X is
+    inching nearer to accord with Y" or "X indicated it deplored Y", the words that
+    qualify the act ("inching nearer", "indicated") belong to the verb above it."""
+    head = trigger.head
+    if trigger.dep_ not in COMPLEMENTS or head.i == trigger.i or head.pos_ not in ("VERB", "AUX"):
+        return []
+    found = [head]
+    for child in head.children:
+        if child.i < trigger.i and child.dep_ not in CLAUSE_BREAKS:
+            found.extend(t for t in child.subtree if not _in_other_clause(t, child))
+    return [t for t in found if t.i < trigger.i]
 
 
 def _in_other_clause(token: Token, top: Token) -> bool:
@@ -89,9 +120,15 @@ class Clause:
 
 
 def _clause_preposition(token: Token) -> bool:
-    """A preposition of the clause itself: a pattern may name it as a bare word
-    (``* + WITH FLUTES``), and the words after it then come from its phrase."""
-    return token.dep_ in ("prep", "agent", "dative") and token.head.pos_ in ("VERB", "AUX")
+    """A preposition of the clause itself or of its direct object: a pattern may name
+    it as a bare word (``* + WITH FLUTES``, ``* THEIR ^ ABOUT +`` for "warned their
+    people about X"), and the words after it then come from its phrase."""
+    if token.dep_ not in ("prep", "agent", "dative"):
+        return False
+    head = token.head
+    if head.dep_ == "dobj" and head.head.i != head.i:
+        head = head.head
+    return head.pos_ in ("VERB", "AUX")
 
 
 def in_prep_phrase(token: Token) -> bool:

@@ -9,9 +9,11 @@ acting on itself is no dyad.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Token
 
+from eventwire.actors.compose import split_code
 from eventwire.actors.resolve import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from eventwire.events.arguments import MentionIndex, actors_of
 from eventwire.model import ActorMention
@@ -45,3 +47,15 @@ def first_actor(
         if found:
             return found
     return []
+
+
+def each_actor(mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """A name that stands for several actors (an entry ``[FRA/DEU]``) takes part in
+    the event as each of them, as coordinated names do."""
+    found: list[ActorMention] = []
+    for mention in mentions:
+        found.append(replace(mention, also=()) if mention.also else mention)
+        for code in mention.also:
+            country, roles = split_code(code)
+            found.append(replace(mention, code=code, country=country, roles=roles, also=()))
+    return found

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.events.acts import has_infinitive
 from eventwire.events.arguments import conjuncts, subjects
+from eventwire.events.modality import REPORTING_VERBS
 from eventwire.events.patterns import Clause, PatternMatch, best_pattern, clause_tokens
 from eventwire.lexicon.verbs import VerbBlock, VerbDictionary, VerbForm
 
@@ -67,11 +68,23 @@ class _Choice:
 
 
 def _form_words(token: Token, form: VerbForm) -> tuple[Token, ...] | None:
-    """The trigger's tokens for a (possibly multi-word) verb form, or None."""
+    """The trigger's tokens for a (possibly multi-word) verb form, or None.
+
+    Words after the verb are its particles or objects ("carry out"); words before it
+    ("wire" of ``WIRE_+TAP``) must stand right before it, whatever the parse made of
+    them, as they do in the dictionary's phrase."""
     if len(form.words) == 1:
         return (token,)
     found = [token]
-    for word in form.words[1:]:
+    leading = form.words[: form.verb_at]
+    start = token.i - len(leading)
+    if start < token.sent.start:
+        return None
+    for offset, word in enumerate(leading):
+        if token.doc[start + offset].lower_ != word:
+            return None
+        found.append(token.doc[start + offset])
+    for word in form.words[form.verb_at + 1 :]:
         child = next(
             (c for c in token.children if c.lower_ == word and c.dep_ in PARTICLE_DEPS),
             None,
@@ -189,7 +202,9 @@ def code_trigger(
     choices = list(_candidates(token, verbs, lemma or token.lemma_.lower()))
     if not choices:
         return None  # most verbs are in no block: no need to read their clause
-    before_tokens, after_tokens = clause_tokens(token)
+    lemma_of = token.lemma_.lower()
+    complement = lemma_of not in REPORTING_VERBS and lemma_of not in SPEECH_VERBS
+    before_tokens, after_tokens = clause_tokens(token, complement=complement)
     before, after = Clause.of(before_tokens), Clause.of(after_tokens)
     compound = not nominal and compound_subject(token)
     for choice in choices:

@@ -3,7 +3,8 @@
 Dictionary phrases are written ``AL-QAEDA``, ``U.S._STATE_DEPARTMENT`` or
 ``APO'S_REVENGE_HAWKS``, while spaCy splits the same words as ``Al - Qaeda``, ``U.S.``
 and ``Apo 's``.  Both sides are reduced here to the same keys: lower case, periods
-dropped (``U.S.`` and ``US`` meet), hyphens, slashes, brackets and quotes dropped, the
+dropped (``U.S.`` and ``US`` meet), hyphens, slashes, underscores (which some feeds,
+like the dictionaries, use to join the words of a name), brackets and quotes dropped, the
 possessive ``'s`` kept as a key of its own and a comma kept so that a list in a name
 does not match across a clause.  A token that is only a sentence stop keeps ``.`` as
 its key, so no phrase can match across it.
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-_PIECE = re.compile(r"[^\s\-‐‑–—/()\[\]{}\"“”,]+|,")
+_PIECE = re.compile(r"[^\s_\-‐‑–—/()\[\]{}\"“”,]+|,")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 

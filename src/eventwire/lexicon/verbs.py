@@ -164,8 +164,20 @@ class _Table:
         return [p.code, p.reverse_code, before, after, p.line, p.text]
 
 
+def _form_json(form: VerbForm) -> list[Any]:
+    """A form as a row; the verb's position only when it is not the first word, so
+    dictionaries without such forms compile as before."""
+    row: list[Any] = [list(form.words), list(form.inflections), form.code, form.line]
+    return [*row, form.verb_at] if form.verb_at else row
+
+
+def _form(raw: list[Any]) -> VerbForm:
+    words, inflections, code, line, *rest = raw
+    return VerbForm(tuple(words), tuple(inflections), code, line, verb_at=rest[0] if rest else 0)
+
+
 def _block_json(block: VerbBlock, table: _Table) -> list[Any]:
-    forms = [[list(f.words), list(f.inflections), f.code, f.line] for f in block.forms]
+    forms = [_form_json(f) for f in block.forms]
     patterns = [table.pattern(p) for p in block.patterns]
     return [block.head, block.default_code, block.default_reverse_code, block.line, forms, patterns]
 
@@ -207,7 +219,7 @@ def _block(raw: list[Any], alternatives: list[tuple[tuple[str, ...], ...]]) -> V
     return VerbBlock(
         head,
         code,
-        tuple(VerbForm(tuple(w), tuple(i), c, n) for w, i, c, n in forms),
+        tuple(_form(f) for f in forms),
         tuple(_pattern(p, alternatives) for p in patterns),
         line,
         reverse,

@@ -196,10 +196,12 @@ def parse_form(text: str, where: Where) -> VerbForm:
             raise where.error("text after the irregular forms")
         inflections = _inflections(text[open_at + 1 : close_at], where)
         text = text[:open_at]
-    words = tuple(w.lstrip("+").lower() for w in re.split(r"[\s_]+", text) if w.lstrip("+"))
+    raw = [w for w in re.split(r"[\s_]+", text) if w.lstrip("+")]
+    words = tuple(w.lstrip("+").lower() for w in raw)
     if not words or any(NOT_IN_WORDS.search(word) or "+" in word for word in words):
         raise where.error(f"not a verb: {text.strip()!r}")
-    return VerbForm(words, inflections, code, where.line)
+    verb_at = next((i for i, w in enumerate(raw) if w.startswith("+")), 0)
+    return VerbForm(words, inflections, code, where.line, verb_at=verb_at)
 
 
 def _inflections(text: str, where: Where) -> tuple[str, ...]:

@@ -79,6 +79,9 @@ class VerbForm:
     code: str | None
     line: int
     origin: str = ""
+    verb_at: int = 0
+    """Which of ``words`` is the verb (PETRARCH marks it ``+``: ``WIRE_+TAP``); the
+    words before it must stand right before the verb in the text."""
 
 
 @dataclass(frozen=True)
@@ -171,9 +174,11 @@ class VerbDictionary:
 
 
 def _form_keys(form: VerbForm) -> list[str]:
-    keys = [form.words[0]] if form.words else []
+    """A form is looked up by its verb word, in its base and irregular forms."""
+    keys = [form.words[form.verb_at]] if form.words else []
     for inflection in form.inflections:
-        first = inflection.split(" ", 1)[0]
-        if first and first not in keys:
-            keys.append(first)
+        words = inflection.split(" ")
+        verb = words[min(form.verb_at, len(words) - 1)]
+        if verb and verb not in keys:
+            keys.append(verb)
     return keys
