@@ -74,15 +74,19 @@ def event_filter(
     quad_class: int | None = None,
     text: str | None = None,
     counted: bool = False,
+    min_confidence: float | None = None,
 ) -> EventFilter:
     """A store filter from already typed values; raises :class:`BadInput`."""
     if quad_class is not None and not 1 <= quad_class <= 4:
         raise BadInput("quad_class", "QuadClass is 1, 2, 3 or 4")
+    if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
+        raise BadInput("min_confidence", "a confidence is between 0 and 1")
     return EventFilter(
         start=start, end=end, actor=actor_prefix("actor", actor),
         source=actor_prefix("source", source), target=actor_prefix("target", target),
         cameo=_cameo(cameo), plover=_plover(plover),
         quad_class=quad_class, text=text or None, counted_only=counted,
+        min_confidence=min_confidence,
     )
 
 
