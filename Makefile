@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint typecheck dictionaries train clean check bench bench-store bench-api load serve browser
+.PHONY: demo test lint typecheck dictionaries train bench-family clean check bench bench-store bench-api load serve browser
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ STORY_LIMIT ?= 0
 train: $(STAMP)
 	$(BIN)/python tools/train_penta.py --gold $(PENTA_GOLD) --stories $(STORIES) \
 		--story-limit $(STORY_LIMIT) --out src/eventwire/data/models/penta
+
+# Coding time with and without the event-family classifier on the first 200 gold sentences.
+bench-family: $(STAMP)
+	$(BIN)/python tools/bench_family.py $(PENTA_GOLD) --records 200
 
 # Throughput against bare spaCy, Dask with 1 and 2 workers, peak memory; on the
 # shared corpora when present, else on generated text.  BENCH_WORDS sets the subset.
