@@ -168,10 +168,12 @@ def _brief(row: Row) -> Row:
                     if row.get(k))
     evidence = row.get("evidence")
     words = evidence.get("text", "") if isinstance(evidence, dict) else ""
+    confidence = row.get("confidence")
+    conf = f"{confidence:.2f}" if isinstance(confidence, float | int) else "-"
     return {"event_id": row.get("event_id"), "date": row.get("date"),
             "source": _code(row.get("source")), "cameo": row.get("cameo"),
             "target": _code(row.get("target")), "plover": row.get("plover") or "",
-            "flags": flags, "evidence": words}
+            "flags": flags, "conf": conf, "evidence": words}
 
 
 @query.command(name="timeline")

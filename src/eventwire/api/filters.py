@@ -116,6 +116,16 @@ def _int(form: Mapping[str, str], key: str) -> int | None:
     return int(value)
 
 
+def _fraction(form: Mapping[str, str], key: str) -> float | None:
+    value = form.get(key, "").strip()
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        raise BadInput(key, f"{value!r} is not a number") from None
+
+
 def filter_from_form(form: Mapping[str, str]) -> EventFilter:
     """A store filter from a web form's strings (empty fields are no restriction)."""
     def text(key: str) -> str | None:
@@ -126,6 +136,7 @@ def filter_from_form(form: Mapping[str, str]) -> EventFilter:
         source=text("source"), target=text("target"), cameo=text("cameo"),
         plover=text("plover"), quad_class=_int(form, "quad_class"), text=text("text"),
         counted=form.get("counted", "") in {"1", "true", "on"},
+        min_confidence=_fraction(form, "min_confidence"),
     )
 
 
