@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint typecheck dictionaries clean check bench bench-store bench-api load serve browser
+.PHONY: demo test lint typecheck dictionaries train bench-family clean check bench bench-store bench-api load serve browser
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,20 @@ typecheck: $(STAMP)
 # PETRARCH2/Phoenix and CAMEO/PLOVER/GDELT sources (see src/eventwire/data/NOTICE).
 dictionaries: $(STAMP)
 	$(BIN)/python tools/build_dictionaries.py --lexicons $(SHARED)/lexicons --out src/eventwire/data
+
+# Retrain the event-family classifier shipped in src/eventwire/data/models/penta from
+# the train part of the PentaClass gold file (and, up to STORY_LIMIT, PLOVER-labelled
+# synthetic stories); prints the classifier's held-back accuracy.  Seeded: repeatable.
+PENTA_GOLD ?= $(SHARED)/gold/conflibert-penta-train.jsonl
+STORIES ?= $(SHARED)/train/ngec-synthetic-plover-stories.csv
+STORY_LIMIT ?= 0
+train: $(STAMP)
+	$(BIN)/python tools/train_penta.py --gold $(PENTA_GOLD) --stories $(STORIES) \
+		--story-limit $(STORY_LIMIT) --out src/eventwire/data/models/penta
+
+# Coding time with and without the event-family classifier on the first 200 gold sentences.
+bench-family: $(STAMP)
+	$(BIN)/python tools/bench_family.py $(PENTA_GOLD) --records 200
 
 # Throughput against bare spaCy, Dask with 1 and 2 workers, peak memory; on the
 # shared corpora when present, else on generated text.  BENCH_WORDS sets the subset.

@@ -58,3 +58,37 @@ def test_hostile_filter_values_match_nothing(tmp_path: Path) -> None:
         assert json.loads(result.stdout) == []
     after = CliRunner().invoke(main, ["query", "events", "--db", str(db), "--format", "json"])
     assert len(json.loads(after.stdout)) >= 2
+
+
+def test_min_confidence_filters_the_query(tmp_path: Path) -> None:
+    db = _ingest(tmp_path)
+
+    def confidences(*extra: str) -> list[float]:
+        result = CliRunner().invoke(
+            main, ["query", "events", "--db", str(db), "--format", "json", *extra])
+        assert result.exit_code == 0, result.output
+        return [float(e["confidence"]) for e in json.loads(result.stdout)]
+
+    every = confidences()
+    assert every and all(0.0 <= c <= 1.0 for c in every)
+    cut = sorted(every)[len(every) // 2]
+    assert confidences("--min-confidence", str(cut)) == [c for c in every if c >= cut]
+    above = max(every) + (1.0 - max(every)) / 2
+    assert confidences("--min-confidence", str(above)) == []
+    refused = CliRunner().invoke(main, ["query", "events", "--db", str(db),
+                                        "--min-confidence", "1.5"])
+    assert refused.exit_code != 0
+
+
+def test_ingest_without_the_family_model_scores_rule_evidence_only(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in STORIES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    db = tmp_path / "rules.duckdb"
+    done = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db),
+                                     "--no-family-model"])
+    assert done.exit_code == 0, done.output
+    result = CliRunner().invoke(main, ["query", "events", "--db", str(db), "--format", "json"])
+    events = json.loads(result.stdout)
+    assert events and all(e["confidence"] is not None for e in events)

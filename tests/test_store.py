@@ -266,3 +266,15 @@ def test_columns_all_null_or_all_empty_in_an_article_round_trip(tmp_path: Path) 
     expected = [event_to_dict(e) for e in events]
     assert [{k: r[k] for k in expected[0]} for r in stored] == expected
     assert all(r["target"] is None and r["source"]["roles"] == [] for r in stored)
+
+
+def test_confidence_is_stored_and_filters_events(tmp_path: Path) -> None:
+    base = _coded("c1", D(2022, 4, 1), "Wire", [("RUSMIL", "UKR", "190", False),
+                                                ("GBRGOV", "RUS", "111", False)])
+    scored = tuple(replace(e, confidence=c) for e, c in zip(base.events, (0.9, 0.3), strict=True))
+    with open_store(tmp_path / "conf.duckdb") as opened:
+        opened.add(replace(base, events=scored), content_hash(base.article.text), None)
+        records = opened.events()
+        assert [r["confidence"] for r in records] == [0.9, 0.3]
+        assert [r["event_id"] for r in opened.events(EventFilter(min_confidence=0.5))] == ["c1-1"]
+        assert len(opened.events(EventFilter(min_confidence=0.0))) == 2

@@ -86,3 +86,15 @@ def test_fields_the_card_has_no_place_for_are_listed() -> None:
 
     event = {"cameo": "040", "tone": {"score": -0.4}, "voice": "active", "location": None}
     assert extra_fields(event) == [("tone", '{"score": -0.4}'), ("voice", "active")]
+
+
+def test_the_explorer_filters_by_confidence_and_cards_show_it(client: TestClient) -> None:
+    events = client.get("/v1/events").json()["events"]
+    top = max(e["confidence"] for e in events)
+    html = client.get("/events", params={"min_confidence": str(top)}).text
+    assert html.count("/articles/1#s") == sum(e["confidence"] >= top for e in events) > 0
+    assert html.count("/articles/1#s") < len(events) or len({e["confidence"] for e in events}) == 1
+    bad = client.get("/events", params={"min_confidence": "high"})
+    assert bad.status_code == 422 and "not a number" in bad.text
+    page = client.post("/", data={"text": STORY, "date": "2024-03-04"}).text
+    assert re.search(r"<dt>Confidence</dt><dd>0\.\d\d</dd>", page)

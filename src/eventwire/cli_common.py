@@ -41,6 +41,8 @@ def dictionary_options(command: F) -> F:
                      help="Discard list (PETRARCH syntax or .yaml); repeatable."),
         click.option("--only-user-dictionaries", "replace", is_flag=True,
                      help="Use the given dictionaries instead of the packaged ones."),
+        click.option("--no-family-model", "no_family_model", is_flag=True,
+                     help="Keep the rule order; confidence from rule evidence alone."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -56,6 +58,7 @@ def config_from(model: str, date: dt.date | None, dictionaries: dict[str, Any]) 
         agents=tuple(dictionaries["agents"]),
         discards=tuple(dictionaries["discards"]),
         replace_dictionaries=bool(dictionaries["replace"]),
+        family_model=not dictionaries.get("no_family_model", False),
     )
 
 

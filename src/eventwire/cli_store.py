@@ -49,6 +49,8 @@ def filter_options(command: F) -> F:
         click.option("--text", help="Words in the evidence or sentence."),
         click.option("--counted", is_flag=True, help="Only events neither negated nor "
                      "hypothetical."),
+        click.option("--min-confidence", type=click.FloatRange(0, 1),
+                     help="Only events with at least this confidence (0-1)."),
     ]  # fmt: skip
     for option in reversed(options):
         command = option(command)
@@ -60,7 +62,7 @@ def _filters(options: dict[str, Any]) -> EventFilter:
         start=options["start"], end=options["end"], actor=options["actor"],
         source=options["source"], target=options["target"], cameo=options["cameo"],
         plover=options["plover"], quad_class=options["quad_class"], text=options["text"],
-        counted_only=bool(options["counted"]),
+        counted_only=bool(options["counted"]), min_confidence=options["min_confidence"],
     )  # fmt: skip
 
 
@@ -166,10 +168,12 @@ def _brief(row: Row) -> Row:
                     if row.get(k))
     evidence = row.get("evidence")
     words = evidence.get("text", "") if isinstance(evidence, dict) else ""
+    confidence = row.get("confidence")
+    conf = f"{confidence:.2f}" if isinstance(confidence, float | int) else "-"
     return {"event_id": row.get("event_id"), "date": row.get("date"),
             "source": _code(row.get("source")), "cameo": row.get("cameo"),
             "target": _code(row.get("target")), "plover": row.get("plover") or "",
-            "flags": flags, "evidence": words}
+            "flags": flags, "conf": conf, "evidence": words}
 
 
 @query.command(name="timeline")

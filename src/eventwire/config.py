@@ -21,6 +21,10 @@ class Config:
     (PETRARCH2/TABARI syntax, or YAML for ``.yaml``/``.yml``).  They add to the
     packaged dictionaries, because most teams extend rather than rewrite them;
     ``replace_dictionaries`` makes them the only ones (fictional test worlds).
+
+    ``family_model`` uses the shipped event-family classifier to put the most likely
+    reading of a document first and to score each event's confidence; off, events
+    keep the rule order and a confidence from their rule evidence alone.
     """
 
     model: str = DEFAULT_MODEL
@@ -31,3 +35,4 @@ class Config:
     agents: tuple[Path, ...] = ()
     discards: tuple[Path, ...] = ()
     replace_dictionaries: bool = False
+    family_model: bool = True

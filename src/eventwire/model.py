@@ -220,6 +220,9 @@ class Event:
     voice: str = "outlet"
     tone: float | None = None
     """GDELT-scale tone (-100..+100) of the event's sentence; ``None`` before enrichment."""
+    confidence: float | None = None
+    """How likely the event is coded right, in [0, 1]: the event-family classifier's
+    probability of its family joined with its rule evidence; ``None`` before scoring."""
 
     @property
     def counted(self) -> bool:

@@ -20,6 +20,8 @@ from eventwire.config import Config
 from eventwire.enrich import Enricher, enrich_article
 from eventwire.events.coder import Coding, code_events
 from eventwire.events.lexicon import EventLexicon
+from eventwire.learn.penta_model import FamilyModel, packaged_model
+from eventwire.learn.penta_rank import score_events
 from eventwire.lexicon.actors import ActorDictionary
 from eventwire.lexicon.user import actor_dictionary_for, event_lexicon_for
 from eventwire.model import Article, CodedArticle
@@ -37,6 +39,8 @@ class Pipeline:
     config: Config
     enricher: Enricher | None = field(default_factory=Enricher)
     """The context stage (dates, places, tellers, tone); ``None`` leaves events bare."""
+    family: FamilyModel | None = None
+    """The event-family classifier that orders events and scores their confidence."""
 
     @classmethod
     def from_config(
@@ -46,24 +50,30 @@ class Pipeline:
         nlp: Language | None = None,
         actors: ActorDictionary | None = None,
         lexicon: EventLexicon | None = None,
+        family: FamilyModel | None = None,
     ) -> Pipeline:
         """Load the parts named by ``config``; pass parts in to share or replace them.
 
         The dictionaries are the packaged ones plus the user's files in ``config``
         (or only those, with ``replace_dictionaries``); a bad user file raises
-        :class:`~eventwire.errors.DictionaryError` before the parser is loaded.
+        :class:`~eventwire.errors.DictionaryError` before the parser is loaded.  The
+        shipped event-family classifier is loaded when ``config.family_model`` is on
+        (:class:`~eventwire.learn.penta_model.ModelMissing` when it is not installed).
         """
         lexicon = lexicon or event_lexicon_for(config)
         actors = actors or actor_dictionary_for(config)
         coding = Coding(lexicon, code_info, is_cameo)
-        return cls(nlp or load_pipeline(config.model), actors, coding, config)
+        if config.family_model and family is None:
+            family = packaged_model()
+        return cls(nlp or load_pipeline(config.model), actors, coding, config,
+                   family=family if config.family_model else None)
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Code articles lazily, in spaCy batches, keeping input order."""
         for parsed in parse_articles(articles, self.nlp, self.config.batch_size):
             date = parsed.article.date or self.config.default_date
             mentions = find_actors(parsed, self.actors, date)
-            events = code_events(parsed, mentions, self.coding)
+            events = score_events(code_events(parsed, mentions, self.coding), self.family)
             if self.enricher is None:
                 yield CodedArticle(parsed.article, parsed.sentences, mentions, events)
             else:

@@ -74,15 +74,19 @@ def event_filter(
     quad_class: int | None = None,
     text: str | None = None,
     counted: bool = False,
+    min_confidence: float | None = None,
 ) -> EventFilter:
     """A store filter from already typed values; raises :class:`BadInput`."""
     if quad_class is not None and not 1 <= quad_class <= 4:
         raise BadInput("quad_class", "QuadClass is 1, 2, 3 or 4")
+    if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
+        raise BadInput("min_confidence", "a confidence is between 0 and 1")
     return EventFilter(
         start=start, end=end, actor=actor_prefix("actor", actor),
         source=actor_prefix("source", source), target=actor_prefix("target", target),
         cameo=_cameo(cameo), plover=_plover(plover),
         quad_class=quad_class, text=text or None, counted_only=counted,
+        min_confidence=min_confidence,
     )
 
 
@@ -112,6 +116,16 @@ def _int(form: Mapping[str, str], key: str) -> int | None:
     return int(value)
 
 
+def _fraction(form: Mapping[str, str], key: str) -> float | None:
+    value = form.get(key, "").strip()
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        raise BadInput(key, f"{value!r} is not a number") from None
+
+
 def filter_from_form(form: Mapping[str, str]) -> EventFilter:
     """A store filter from a web form's strings (empty fields are no restriction)."""
     def text(key: str) -> str | None:
@@ -122,6 +136,7 @@ def filter_from_form(form: Mapping[str, str]) -> EventFilter:
         source=text("source"), target=text("target"), cameo=text("cameo"),
         plover=text("plover"), quad_class=_int(form, "quad_class"), text=text("text"),
         counted=form.get("counted", "") in {"1", "true", "on"},
+        min_confidence=_fraction(form, "min_confidence"),
     )
 
 

@@ -69,11 +69,14 @@ async def filters(
                                       description="Words in the evidence or sentence")] = None,
     counted: Annotated[bool, Query(description="Only events neither negated nor "
                                                "hypothetical")] = False,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1, description=(
+        "Only events with at least this confidence (0-1)"))] = None,
 ) -> EventFilter:
     """The store's event filter from the query string (an unknown code is a 422)."""
     return event_filter(start=as_date("from", start), end=as_date("to", end), actor=actor,
                         source=source, target=target, cameo=cameo, plover=plover,
-                        quad_class=quad_class, text=text, counted=counted)
+                        quad_class=quad_class, text=text, counted=counted,
+                        min_confidence=min_confidence)
 
 
 FilterDep = Annotated[EventFilter, Depends(filters)]

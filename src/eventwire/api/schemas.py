@@ -8,7 +8,7 @@ Requests forbid unknown keys, so a misspelt field is an error rather than ignore
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -135,6 +135,14 @@ class Event(BaseModel):
     reported: bool
     speaker: Speaker | None
     evidence: Evidence
+    date_source: str = "article"
+    location: dict[str, Any] | None = None
+    provenance: list[dict[str, Any]] = Field(default_factory=list)
+    voice: str = "outlet"
+    tone: float | None = None
+    confidence: float | None = Field(
+        default=None, ge=0, le=1,
+        description="How likely the event is coded right (classifier and rule evidence)")
 
 
 class StoredEvent(Event):

@@ -19,7 +19,7 @@ CONTRACT_KEYS: tuple[str, ...] = (
     "doc_id", "event_id", "sentence", "date", "source", "target", "cameo", "cameo_root",
     "cameo_name", "quad_class", "goldstein", "plover", "plover_mode", "negated",
     "hypothetical", "future", "reported", "speaker", "evidence",
-    "date_source", "location", "provenance", "voice", "tone",
+    "date_source", "location", "provenance", "voice", "tone", "confidence",
 )
 """The top-level keys of every JSONL record, in the order they are written."""
 
@@ -107,6 +107,7 @@ def event_to_dict(e: Event) -> dict[str, object]:
         "provenance": [link_to_dict(link) for link in e.provenance],
         "voice": e.voice,
         "tone": e.tone,
+        "confidence": e.confidence,
     }
 
 

@@ -29,6 +29,7 @@ _COLUMNS: Final = (
     _Column("name", 26),
     _Column("plover", 17),
     _Column("flags", 5),
+    _Column("conf", 4),
     _Column("trigger", 12),
 )
 _FLAG_LETTERS: Final = "NHFR"
@@ -61,6 +62,7 @@ def _cells(e: Event) -> list[str]:
         e.code.name,
         plover or "-",
         flags(e.modality),
+        f"{e.confidence:.2f}" if e.confidence is not None else "-",
         e.evidence.trigger_text,
     ]
 

@@ -32,6 +32,8 @@ class EventFilter:
     ``cameo`` is a code prefix too (``19`` takes 190-196); ``text`` is a
     case-insensitive substring of the evidence or the sentence.  ``counted_only`` keeps
     events neither negated nor hypothetical, as event-data users count them.
+    ``min_confidence`` keeps events whose confidence is at least that (events stored
+    before confidences were scored have none and are left out by it).
     """
 
     start: dt.date | None = None
@@ -45,6 +47,7 @@ class EventFilter:
     quad_class: int | None = None
     text: str | None = None
     counted_only: bool = False
+    min_confidence: float | None = None
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,10 @@ _V3: Final = (
 """The context of events and sentences: date source, place, provenance (a JSON list of
 ``{kind, text, code, span}``), voice and tone.  Rows stored before stay NULL there."""
 
-MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1, _V2, _V3)
+_V4: Final = ("ALTER TABLE events ADD COLUMN confidence DOUBLE",)
+"""Each event's confidence in [0, 1]; events stored before it was scored stay NULL."""
+
+MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1, _V2, _V3, _V4)
 """Migration ``n`` (1-based) is ``MIGRATIONS[n - 1]``; append, never edit."""
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)

@@ -32,6 +32,7 @@ _FRAGMENTS: Final[dict[str, _Fragment]] = {
     "quad_class": ("e.quad_class = ?", lambda v: [v]),
     "text": ("(contains(lower(e.evidence_text), lower(?)) "
              "OR contains(lower(e.sentence_text), lower(?)))", lambda v: [v, v]),
+    "min_confidence": ("e.confidence >= ?", lambda v: [v]),
 }
 
 
