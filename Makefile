@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint typecheck dictionaries clean check bench bench-store bench-api load serve browser
+.PHONY: demo test lint typecheck dictionaries train-actors clean check bench bench-store bench-api load serve browser
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,12 @@ typecheck: $(STAMP)
 # PETRARCH2/Phoenix and CAMEO/PLOVER/GDELT sources (see src/eventwire/data/NOTICE).
 dictionaries: $(STAMP)
 	$(BIN)/python tools/build_dictionaries.py --lexicons $(SHARED)/lexicons --out src/eventwire/data
+
+# Retrain the packaged source/target span model (src/eventwire/data/models/actor_spans)
+# on the training part of ACTORS_GOLD; prints the model's own held-back span F1.
+ACTORS_GOLD ?= $(SHARED)/gold/conflibert-actors-train.jsonl
+train-actors: $(STAMP)
+	$(BIN)/python tools/train_actor_spans.py $(ACTORS_GOLD) --out src/eventwire/data/models/actor_spans
 
 # Throughput against bare spaCy, Dask with 1 and 2 workers, peak memory; on the
 # shared corpora when present, else on generated text.  BENCH_WORDS sets the subset.

@@ -31,3 +31,6 @@ class Config:
     agents: tuple[Path, ...] = ()
     discards: tuple[Path, ...] = ()
     replace_dictionaries: bool = False
+    actor_spans: bool = True
+    """Adjust the direction and extent of event actors' spans with the packaged span
+    model (codes stay the dictionaries'); see ``eventwire.learn.actor_spans_refine``."""

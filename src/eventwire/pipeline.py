@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from spacy.language import Language
 
@@ -20,10 +21,11 @@ from eventwire.config import Config
 from eventwire.enrich import Enricher, enrich_article
 from eventwire.events.coder import Coding, code_events
 from eventwire.events.lexicon import EventLexicon
+from eventwire.learn.actor_spans_refine import SpanRefiner, refine_articles
 from eventwire.lexicon.actors import ActorDictionary
 from eventwire.lexicon.user import actor_dictionary_for, event_lexicon_for
 from eventwire.model import Article, CodedArticle
-from eventwire.parse import load_pipeline, parse_articles
+from eventwire.parse import ParsedArticle, load_pipeline, parse_articles
 from eventwire.read import paragraph_spans
 
 
@@ -37,6 +39,8 @@ class Pipeline:
     config: Config
     enricher: Enricher | None = field(default_factory=Enricher)
     """The context stage (dates, places, tellers, tone); ``None`` leaves events bare."""
+    spans: SpanRefiner | None = None
+    """The learned span model's adjustment of actor spans; ``None`` keeps the coder's."""
 
     @classmethod
     def from_config(
@@ -56,18 +60,28 @@ class Pipeline:
         lexicon = lexicon or event_lexicon_for(config)
         actors = actors or actor_dictionary_for(config)
         coding = Coding(lexicon, code_info, is_cameo)
-        return cls(nlp or load_pipeline(config.model), actors, coding, config)
+        spans = SpanRefiner() if config.actor_spans else None
+        return cls(nlp or load_pipeline(config.model), actors, coding, config, spans=spans)
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Code articles lazily, in spaCy batches, keeping input order."""
+        coded = self._coded(articles)
+        if self.spans is None:
+            yield from (article for article, _parsed in coded)
+            return
+        while batch := list(islice(coded, self.config.batch_size)):
+            yield from refine_articles(batch, self.spans)
+
+    def _coded(self, articles: Iterable[Article]) -> Iterator[tuple[CodedArticle, ParsedArticle]]:
+        """The dictionary coder's articles, each with its parse."""
         for parsed in parse_articles(articles, self.nlp, self.config.batch_size):
             date = parsed.article.date or self.config.default_date
             mentions = find_actors(parsed, self.actors, date)
             events = code_events(parsed, mentions, self.coding)
             if self.enricher is None:
-                yield CodedArticle(parsed.article, parsed.sentences, mentions, events)
+                yield CodedArticle(parsed.article, parsed.sentences, mentions, events), parsed
             else:
-                yield enrich_article(parsed, mentions, events, self.enricher, date)
+                yield enrich_article(parsed, mentions, events, self.enricher, date), parsed
 
     def code_text(
         self,
