@@ -148,3 +148,17 @@ def test_the_words_said_are_no_target_of_the_saying(coding_pipeline: Pipeline) -
 def test_the_config_switches_the_model(nlp: Language, on: bool) -> None:
     pipeline = Pipeline.from_config(Config(actor_spans=on), nlp=nlp)
     assert (pipeline.spans is not None) is on
+
+
+def test_a_span_over_the_speaker_is_no_extent(coding_pipeline: Pipeline) -> None:
+    text = "Egyptian police opened fire on protesters in Cairo, officials said."
+    bare = replace(coding_pipeline, spans=None).code_text(text)
+    fire = next(e for e in bare.events if e.evidence.trigger_text == "opened")
+    assert fire.speaker is not None and fire.speaker.text == "officials"
+    assert fire.target is not None and fire.target.text == "protesters"
+    greedy = _ruler(("TARGET", "protesters in Cairo, officials"))
+    modest = _ruler(("TARGET", "protesters in Cairo"))
+    for model, words in ((greedy, "protesters"), (modest, "protesters in Cairo")):
+        coded = _with(coding_pipeline, model).code_text(text)
+        event = next(e for e in coded.events if e.evidence.trigger_text == "opened")
+        assert event.target is not None and event.target.text == words

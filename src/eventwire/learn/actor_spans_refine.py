@@ -4,7 +4,8 @@ The coder's events keep their codes, their actors' codes and their evidence; the
 model only changes what it is good at, the words of each side:
 
 - **extent**: an actor's span becomes the model's span that overlaps it ("army" →
-  "the Israeli army"), unless that span would cover the event's other actor too;
+  "the Israeli army"), unless that span would also cover the event's other actor, its
+  trigger or its speaker;
 - **missing side**: an event without a target (or without a source) takes an actor
   mention of its sentence that lies inside a span the model labels ``TARGET`` (or
   ``SOURCE``); the mention was resolved by the dictionaries, so its code is theirs;
@@ -28,7 +29,7 @@ from spacy.language import Language
 from eventwire.enrich.stage import trigger_token
 from eventwire.events.triggers import SPEECH_VERBS
 from eventwire.learn.actor_spans import RoleSpan, label_docs, shipped_model
-from eventwire.model import ActorMention, CodedArticle, Event
+from eventwire.model import ActorMention, CodedArticle, Event, Span
 from eventwire.parse import ParsedArticle
 
 NOTE = "actor_spans"
@@ -113,24 +114,32 @@ def _filled(event: Event, spans: Sequence[RoleSpan], mentions: Sequence[ActorMen
     return event
 
 
-def _extended(actor: ActorMention | None, other: ActorMention | None,
+def _overlap(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _extended(actor: ActorMention | None, others: Sequence[Span],
               spans: Sequence[RoleSpan], text: str) -> ActorMention | None:
-    """The actor with the words of the first model span over it; a span that holds
-    both sides ("Britain and Germany" of a dyad between them) is no side's extent."""
+    """The actor with the words of the first model span over it, unless that span also
+    covers words that are not this actor's: the event's other side ("Britain and
+    Germany" of a dyad between them), its trigger, or its speaker."""
     if actor is None:
         return None
     for span in spans:
         if not span.overlaps(*actor.span) or (span.start, span.end) == actor.span:
             continue
-        if other is not None and span.overlaps(*other.span):
+        if any(span.overlaps(*other) for other in others if not _overlap(other, actor.span)):
             return actor
         return replace(actor, span=(span.start, span.end), text=text[span.start:span.end])
     return actor
 
 
 def _with_extents(event: Event, spans: Sequence[RoleSpan], text: str) -> Event:
-    source = _extended(event.source, event.target, spans, text)
-    target = _extended(event.target, event.source, spans, text)
+    fixed = [event.evidence.trigger_span] + ([event.speaker.span] if event.speaker else [])
+    source_side = [event.source.span] if event.source else []
+    target_side = [event.target.span] if event.target else []
+    source = _extended(event.source, target_side + fixed, spans, text)
+    target = _extended(event.target, source_side + fixed, spans, text)
     if source is event.source and target is event.target:
         return event
     extra = (*event.extra, (NOTE, "actor spans from the span model"))
