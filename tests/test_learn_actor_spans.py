@@ -20,7 +20,7 @@ from eventwire.learn.actor_spans_train import (
     train_span_model,
 )
 from eventwire.model import CodedArticle
-from eventwire.pipeline import Pipeline
+from eventwire.pipeline import Pipeline, article_from_text
 
 SIDES = ["The Zemblan navy", "Quor 's border guards", "The Ruritanian cabinet",
          "A Laplandish militia", "The Zemblan parliament", "Quor 's envoy"]
@@ -162,3 +162,20 @@ def test_a_span_over_the_speaker_is_no_extent(coding_pipeline: Pipeline) -> None
         coded = _with(coding_pipeline, model).code_text(text)
         event = next(e for e in coded.events if e.evidence.trigger_text == "opened")
         assert event.target is not None and event.target.text == words
+
+
+def test_articles_coded_together_get_their_own_sentences_spans(
+    coding_pipeline: Pipeline,
+) -> None:
+    texts = ["The Israeli army shelled a village in Gaza on Monday.",
+             "Nothing happened here.\n\nGermany praised France.",
+             "The German chancellor met the French president in Paris."]
+    model = _ruler(("SOURCE", "The Israeli army"), ("SOURCE", "The German chancellor"),
+                   ("TARGET", "the French president"))
+    pipeline = _with(coding_pipeline, model)
+    alone = [_sides(pipeline.code_text(t)) for t in texts]
+    small = replace(pipeline, config=replace(pipeline.config, batch_size=2))
+    articles = [article_from_text(t, doc_id=f"a{n}") for n, t in enumerate(texts)]
+    together = [_sides(coded) for coded in small.code(articles)]
+    assert together == alone
+    assert alone[0][0][0] == "The Israeli army" and alone[2][0][0] == "The German chancellor"

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 
 from spacy.language import Language
 
@@ -25,7 +24,7 @@ from eventwire.learn.actor_spans_refine import SpanRefiner, refine_articles
 from eventwire.lexicon.actors import ActorDictionary
 from eventwire.lexicon.user import actor_dictionary_for, event_lexicon_for
 from eventwire.model import Article, CodedArticle
-from eventwire.parse import ParsedArticle, load_pipeline, parse_articles
+from eventwire.parse import BATCH_CHARS, ParsedArticle, load_pipeline, parse_articles
 from eventwire.read import paragraph_spans
 
 
@@ -69,7 +68,7 @@ class Pipeline:
         if self.spans is None:
             yield from (article for article, _parsed in coded)
             return
-        while batch := list(islice(coded, self.config.batch_size)):
+        for batch in _batches(coded, self.config.batch_size):
             yield from refine_articles(batch, self.spans)
 
     def _coded(self, articles: Iterable[Article]) -> Iterator[tuple[CodedArticle, ParsedArticle]]:
@@ -94,6 +93,24 @@ class Pipeline:
         """Code one text given as a string (spans index into ``text``)."""
         article = article_from_text(text, doc_id=doc_id, date=date, title=title)
         return next(iter(self.code([article])))
+
+
+def _batches(
+    coded: Iterator[tuple[CodedArticle, ParsedArticle]], size: int
+) -> Iterator[list[tuple[CodedArticle, ParsedArticle]]]:
+    """Coded articles in groups for the span model, which labels short sentences far
+    faster together; a group also ends at the parser's batch length in characters, since
+    it keeps its articles' parses alive."""
+    batch: list[tuple[CodedArticle, ParsedArticle]] = []
+    chars = 0
+    for item in coded:
+        batch.append(item)
+        chars += len(item[0].article.text)
+        if len(batch) >= size or chars >= BATCH_CHARS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
 
 
 def article_from_text(
