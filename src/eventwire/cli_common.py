@@ -41,6 +41,8 @@ def dictionary_options(command: F) -> F:
                      help="Discard list (PETRARCH syntax or .yaml); repeatable."),
         click.option("--only-user-dictionaries", "replace", is_flag=True,
                      help="Use the given dictionaries instead of the packaged ones."),
+        click.option("--no-span-model", "no_span_model", is_flag=True,
+                     help="Keep the dictionaries' actor spans: no learned span model."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -56,6 +58,7 @@ def config_from(model: str, date: dt.date | None, dictionaries: dict[str, Any]) 
         agents=tuple(dictionaries["agents"]),
         discards=tuple(dictionaries["discards"]),
         replace_dictionaries=bool(dictionaries["replace"]),
+        actor_spans=not dictionaries.get("no_span_model", False),
     )
 
 
