@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint typecheck dictionaries train bench-family clean check bench bench-store bench-api load serve browser
+.PHONY: demo test lint typecheck dictionaries train train-penta train-actors bench-family clean check bench bench-store bench-api load serve browser
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -52,13 +52,22 @@ dictionaries: $(STAMP)
 PENTA_GOLD ?= $(SHARED)/gold/conflibert-penta-train.jsonl
 STORIES ?= $(SHARED)/train/ngec-synthetic-plover-stories.csv
 STORY_LIMIT ?= 0
-train: $(STAMP)
+train-penta: $(STAMP)
 	$(BIN)/python tools/train_penta.py --gold $(PENTA_GOLD) --stories $(STORIES) \
 		--story-limit $(STORY_LIMIT) --out src/eventwire/data/models/penta
 
 # Coding time with and without the event-family classifier on the first 200 gold sentences.
 bench-family: $(STAMP)
 	$(BIN)/python tools/bench_family.py $(PENTA_GOLD) --records 200
+
+# Retrain the packaged source/target span model (src/eventwire/data/models/actor_spans)
+# on the training part of ACTORS_GOLD; prints the model's own held-back span F1.
+ACTORS_GOLD ?= $(SHARED)/gold/conflibert-actors-train.jsonl
+train-actors: $(STAMP)
+	$(BIN)/python tools/train_actor_spans.py $(ACTORS_GOLD) --out src/eventwire/data/models/actor_spans
+
+# Both learned models, each from its own gold file.
+train: train-penta train-actors
 
 # Throughput against bare spaCy, Dask with 1 and 2 workers, peak memory; on the
 # shared corpora when present, else on generated text.  BENCH_WORDS sets the subset.

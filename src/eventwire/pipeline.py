@@ -20,12 +20,13 @@ from eventwire.config import Config
 from eventwire.enrich import Enricher, enrich_article
 from eventwire.events.coder import Coding, code_events
 from eventwire.events.lexicon import EventLexicon
+from eventwire.learn.actor_spans_refine import SpanRefiner, refine_articles
 from eventwire.learn.penta_model import FamilyModel, packaged_model
 from eventwire.learn.penta_rank import score_events
 from eventwire.lexicon.actors import ActorDictionary
 from eventwire.lexicon.user import actor_dictionary_for, event_lexicon_for
 from eventwire.model import Article, CodedArticle
-from eventwire.parse import load_pipeline, parse_articles
+from eventwire.parse import BATCH_CHARS, ParsedArticle, load_pipeline, parse_articles
 from eventwire.read import paragraph_spans
 
 
@@ -41,6 +42,8 @@ class Pipeline:
     """The context stage (dates, places, tellers, tone); ``None`` leaves events bare."""
     family: FamilyModel | None = None
     """The event-family classifier that orders events and scores their confidence."""
+    spans: SpanRefiner | None = None
+    """The learned span model's adjustment of actor spans; ``None`` keeps the coder's."""
 
     @classmethod
     def from_config(
@@ -65,19 +68,29 @@ class Pipeline:
         coding = Coding(lexicon, code_info, is_cameo)
         if config.family_model and family is None:
             family = packaged_model()
+        spans = SpanRefiner() if config.actor_spans else None
         return cls(nlp or load_pipeline(config.model), actors, coding, config,
-                   family=family if config.family_model else None)
+                   family=family if config.family_model else None, spans=spans)
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Code articles lazily, in spaCy batches, keeping input order."""
+        coded = self._coded(articles)
+        if self.spans is None:
+            yield from (article for article, _parsed in coded)
+            return
+        for batch in _batches(coded, self.config.batch_size):
+            yield from refine_articles(batch, self.spans)
+
+    def _coded(self, articles: Iterable[Article]) -> Iterator[tuple[CodedArticle, ParsedArticle]]:
+        """The dictionary coder's articles, each with its parse."""
         for parsed in parse_articles(articles, self.nlp, self.config.batch_size):
             date = parsed.article.date or self.config.default_date
             mentions = find_actors(parsed, self.actors, date)
             events = score_events(code_events(parsed, mentions, self.coding), self.family)
             if self.enricher is None:
-                yield CodedArticle(parsed.article, parsed.sentences, mentions, events)
+                yield CodedArticle(parsed.article, parsed.sentences, mentions, events), parsed
             else:
-                yield enrich_article(parsed, mentions, events, self.enricher, date)
+                yield enrich_article(parsed, mentions, events, self.enricher, date), parsed
 
     def code_text(
         self,
@@ -90,6 +103,24 @@ class Pipeline:
         """Code one text given as a string (spans index into ``text``)."""
         article = article_from_text(text, doc_id=doc_id, date=date, title=title)
         return next(iter(self.code([article])))
+
+
+def _batches(
+    coded: Iterator[tuple[CodedArticle, ParsedArticle]], size: int
+) -> Iterator[list[tuple[CodedArticle, ParsedArticle]]]:
+    """Coded articles in groups for the span model, which labels short sentences far
+    faster together; a group also ends at the parser's batch length in characters, since
+    it keeps its articles' parses alive."""
+    batch: list[tuple[CodedArticle, ParsedArticle]] = []
+    chars = 0
+    for item in coded:
+        batch.append(item)
+        chars += len(item[0].article.text)
+        if len(batch) >= size or chars >= BATCH_CHARS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
 
 
 def article_from_text(
