@@ -163,5 +163,9 @@ def _write(
             ids.append(cluster_id)
     if not rows:
         return
-    conn.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    columns = [list(column) for column in zip(*rows, strict=True)]
+    # one list per column, unnested side by side: executemany binds row by row, which
+    # made this write the serial tail of every ingest
+    lists = ", ".join(f"unnest(${n})" for n in range(1, len(columns) + 1))
+    conn.execute(f"INSERT INTO clusters SELECT {lists}", columns)
     conn.execute(_ASSIGN, {"a": arts, "r": ranks, "c": ids})
