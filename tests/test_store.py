@@ -26,6 +26,7 @@ from eventwire.store import (
     DuckDBStore,
     EventFilter,
     EventStore,
+    NewArticle,
     as_frame,
     content_hash,
     open_store,
@@ -278,3 +279,23 @@ def test_confidence_is_stored_and_filters_events(tmp_path: Path) -> None:
         assert [r["confidence"] for r in records] == [0.9, 0.3]
         assert [r["event_id"] for r in opened.events(EventFilter(min_confidence=0.5))] == ["c1-1"]
         assert len(opened.events(EventFilter(min_confidence=0.0))) == 2
+
+
+def test_add_many_stores_a_batch_like_one_add_each(tmp_path: Path) -> None:
+    with open_store(tmp_path / "one.duckdb") as one, open_store(tmp_path / "many.duckdb") as many:
+        for coded in ARTICLES:
+            one.add(coded, content_hash(coded.article.text), None)
+        ids = many.add_many([NewArticle(c, content_hash(c.article.text)) for c in ARTICLES])
+        assert len(ids) == len(set(ids)) == len(ARTICLES)
+        assert many.events() == one.events()
+
+
+def test_add_many_is_all_or_nothing(tmp_path: Path) -> None:
+    with open_store(tmp_path / "batch.duckdb") as opened:
+        opened.add(ARTICLES[0], "taken", None)
+        clash = [NewArticle(ARTICLES[1], "fresh"), NewArticle(ARTICLES[2], "taken")]
+        with pytest.raises(duckdb.ConstraintException):
+            opened.add_many(clash)
+        assert opened.has_hash("taken") and not opened.has_hash("fresh")
+        assert {r["doc_id"] for r in opened.events()} == {"a1"}
+        assert opened.add_many([]) == []

@@ -33,7 +33,7 @@ from distributed import Client, Future, LocalCluster, as_completed
 
 from eventwire.config import Config
 from eventwire.errors import EventwireError
-from eventwire.ingest import IngestSummary, Progress, _admit, _Pending, _Run, _store
+from eventwire.ingest import IngestSummary, Progress, _admit, _Pending, _Run, store_all
 from eventwire.lexicon.user import actor_dictionary_for, event_lexicon_for
 from eventwire.model import Article, CodedArticle, ReadError
 from eventwire.pipeline import Pipeline
@@ -200,10 +200,12 @@ def _collect(future: _Future, parts: dict[_Future, list[_Pending]], run: _Run) -
         outcomes = [CodingFailure(f"{type(exc).__name__}: {exc}")] * len(batch)
     finally:
         future.release()
+    coded: list[tuple[_Pending, CodedArticle]] = []
     for item, outcome in zip(batch, outcomes, strict=True):
         if isinstance(outcome, CodingFailure):
             name = item.article.origin or item.article.id
             run.store.record_error(name, "code", outcome.reason)
             run.count(read=1, failed=1)
         else:
-            _store(item, outcome, run)
+            coded.append((item, outcome))
+    store_all(coded, run)

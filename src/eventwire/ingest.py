@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from eventwire.model import Article, CodedArticle, ReadError
 from eventwire.pipeline import Pipeline
 from eventwire.read import read_inputs
-from eventwire.store.base import EventStore
+from eventwire.store.base import EventStore, NewArticle
 from eventwire.store.similarity import NearDuplicateIndex, content_hash, signature
 
 
@@ -140,8 +140,7 @@ def _code_and_store(pending: list[_Pending], pipeline: Pipeline, run: _Run) -> N
         for one in pending:
             _code_one(one, pipeline, run)
         return
-    for item, result in zip(pending, coded, strict=True):
-        _store(item, result, run)
+    store_all(list(zip(pending, coded, strict=True)), run)
 
 
 def _code_one(item: _Pending, pipeline: Pipeline, run: _Run) -> None:
@@ -158,3 +157,11 @@ def _code_one(item: _Pending, pipeline: Pipeline, run: _Run) -> None:
 def _store(item: _Pending, result: CodedArticle, run: _Run) -> None:
     run.store.add(result, item.content_hash, None, signature=item.signature)
     run.count(read=1, new=1, events=len(result.events))
+
+
+def store_all(coded: Sequence[tuple[_Pending, CodedArticle]], run: _Run) -> None:
+    """Store a batch's coded articles in one transaction (all or none)."""
+    run.store.add_many([NewArticle(result, item.content_hash, item.signature)
+                        for item, result in coded])
+    for _item, result in coded:
+        run.count(read=1, new=1, events=len(result.events))

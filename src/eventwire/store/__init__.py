@@ -4,7 +4,7 @@
 default DuckDB backend.  All SQL of eventwire lives in this package.
 """
 
-from eventwire.store.base import Bucket, EventFilter, EventStore, Row, StoreStats
+from eventwire.store.base import Bucket, EventFilter, EventStore, NewArticle, Row, StoreStats
 from eventwire.store.duckdb_store import DEFAULT_DB, DuckDBStore, open_store
 from eventwire.store.queries import as_frame
 from eventwire.store.similarity import NearDuplicateIndex, content_hash, signature
@@ -16,6 +16,7 @@ __all__ = [
     "EventFilter",
     "EventStore",
     "NearDuplicateIndex",
+    "NewArticle",
     "Row",
     "StoreStats",
     "as_frame",

@@ -61,6 +61,16 @@ class StoreStats:
     errors: int
 
 
+@dataclass(frozen=True)
+class NewArticle:
+    """A coded article ready for the store, with its content hash and near-duplicate
+    signature (``None`` when the article is not indexed for near duplicates)."""
+
+    coded: CodedArticle
+    content_hash: str
+    signature: bytes | None = None
+
+
 class EventStore(Protocol):
     """A place coded articles are kept, queried and exported from."""
 
@@ -84,6 +94,10 @@ class EventStore(Protocol):
         signature: bytes | None = None,
     ) -> int:
         """Store one article with its sentences, actors and events atomically."""
+        ...
+
+    def add_many(self, items: Sequence[NewArticle]) -> list[int]:
+        """Store several new articles in one transaction: all of them or none."""
         ...
 
     def has_hash(self, content_hash: str) -> bool: ...
