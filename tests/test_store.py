@@ -288,6 +288,13 @@ def test_add_many_stores_a_batch_like_one_add_each(tmp_path: Path) -> None:
         ids = many.add_many([NewArticle(c, content_hash(c.article.text)) for c in ARTICLES])
         assert len(ids) == len(set(ids)) == len(ARTICLES)
         assert many.events() == one.events()
+    tables = {}
+    for name in ("one", "many"):
+        with duckdb.connect(str(tmp_path / f"{name}.duckdb"), read_only=True) as conn:
+            tables[name] = [conn.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+                            for t in ("sentences", "actors", "events")]
+    assert tables["many"] == tables["one"]
+    assert tables["one"][0] and tables["one"][2], "sentences and events were compared"
 
 
 def test_add_many_is_all_or_nothing(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Self
@@ -68,6 +69,30 @@ _INSERT_ARTICLE = (
 _INSERT_SENTENCES = _column_insert("sentences", SENTENCE_COLUMNS)
 _INSERT_ACTORS = _column_insert("actors", ACTOR_COLUMNS)
 _INSERT_EVENTS = _column_insert("events", EVENT_COLUMNS)
+
+
+@dataclass
+class _PartRows:
+    """The sentence, actor and event rows of one or more articles, gathered so that a
+    batch costs three INSERT statements rather than three per article."""
+
+    sentences: list[tuple[object, ...]] = field(default_factory=list)
+    actors: list[tuple[object, ...]] = field(default_factory=list)
+    events: list[tuple[object, ...]] = field(default_factory=list)
+
+    def extend(self, article_id: int, coded: CodedArticle) -> None:
+        contexts = {c.sentence: c for c in coded.contexts}
+        self.sentences.extend(sentence_values(article_id, s, contexts.get(s.index))
+                              for s in coded.sentences)
+        self.actors.extend(actor_values(article_id, a) for a in coded.actors)
+        lead = lead_paragraph(coded.article)
+        self.events.extend(event_values(article_id, rank, e, e.sentence.paragraph == lead)
+                           for rank, e in enumerate(coded.events, start=1))
+
+    def insert(self, conn: duckdb.DuckDBPyConnection) -> None:
+        _insert_rows(conn, _INSERT_SENTENCES, self.sentences)
+        _insert_rows(conn, _INSERT_ACTORS, self.actors)
+        _insert_rows(conn, _INSERT_EVENTS, self.events)
 
 
 class DuckDBStore:
@@ -127,7 +152,12 @@ class DuckDBStore:
         conn = self._conn
         conn.execute("BEGIN TRANSACTION")
         try:
-            ids = [self._add_one(i.coded, i.content_hash, None, i.signature) for i in items]
+            ids: list[int] = []
+            parts = _PartRows()
+            for item in items:
+                ids.append(self._add_row(item.coded, item.content_hash, None, item.signature))
+                parts.extend(ids[-1], item.coded)
+            parts.insert(conn)  # one statement per table for the whole batch
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -141,30 +171,30 @@ class DuckDBStore:
         duplicate_of: str | None,
         signature: bytes | None,
     ) -> int:
+        article_id = self._add_row(coded, content_hash, duplicate_of, signature)
+        parts = _PartRows()
+        parts.extend(article_id, coded)
+        parts.insert(self._conn)
+        return article_id
+
+    def _add_row(
+        self,
+        coded: CodedArticle,
+        content_hash: str,
+        duplicate_of: str | None,
+        signature: bytes | None,
+    ) -> int:
+        """The article's own row (and signature), numbered by the store's sequence."""
         conn = self._conn
         row = conn.execute(
             _INSERT_ARTICLE, _article_values(coded, content_hash, duplicate_of)
         ).fetchone()
         assert row is not None
         article_id = int(row[0])
-        self._add_parts(article_id, coded)
         if signature is not None:
             conn.execute("INSERT INTO signatures VALUES (?, ?, ?)",
                          [article_id, content_hash, signature])
         return article_id
-
-    def _add_parts(self, article_id: int, coded: CodedArticle) -> None:
-        conn = self._conn
-        contexts = {c.sentence: c for c in coded.contexts}
-        _insert_rows(conn, _INSERT_SENTENCES,
-                     [sentence_values(article_id, s, contexts.get(s.index))
-                      for s in coded.sentences])
-        _insert_rows(conn, _INSERT_ACTORS, [actor_values(article_id, a) for a in coded.actors])
-        lead = lead_paragraph(coded.article)
-        _insert_rows(conn, _INSERT_EVENTS, [
-            event_values(article_id, rank, e, e.sentence.paragraph == lead)
-            for rank, e in enumerate(coded.events, start=1)
-        ])
 
     def has_hash(self, content_hash: str) -> bool:
         row = self._conn.execute(
