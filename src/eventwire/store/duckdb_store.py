@@ -130,15 +130,7 @@ class DuckDBStore:
         signature: bytes | None = None,
     ) -> int:
         """Store one article atomically; a near-duplicate keeps only its article row."""
-        conn = self._conn
-        conn.execute("BEGIN TRANSACTION")
-        try:
-            article_id = self._add_one(coded, content_hash, duplicate_of, signature)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        return article_id
+        return self._add_batch([(coded, content_hash, duplicate_of, signature)])[0]
 
     def add_many(self, items: Sequence[NewArticle]) -> list[int]:
         """Store a batch of new articles in one transaction.
@@ -147,6 +139,12 @@ class DuckDBStore:
         that matters, since a crash leaves either the whole batch or none of it, and a
         re-run codes again exactly the articles that are missing.
         """
+        return self._add_batch([(i.coded, i.content_hash, None, i.signature) for i in items])
+
+    def _add_batch(
+        self, items: Sequence[tuple[CodedArticle, str, str | None, bytes | None]]
+    ) -> list[int]:
+        """Articles (with hash, original and signature) in one transaction."""
         if not items:
             return []
         conn = self._conn
@@ -154,28 +152,15 @@ class DuckDBStore:
         try:
             ids: list[int] = []
             parts = _PartRows()
-            for item in items:
-                ids.append(self._add_row(item.coded, item.content_hash, None, item.signature))
-                parts.extend(ids[-1], item.coded)
+            for coded, content_hash, duplicate_of, signature in items:
+                ids.append(self._add_row(coded, content_hash, duplicate_of, signature))
+                parts.extend(ids[-1], coded)
             parts.insert(conn)  # one statement per table for the whole batch
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
         return ids
-
-    def _add_one(
-        self,
-        coded: CodedArticle,
-        content_hash: str,
-        duplicate_of: str | None,
-        signature: bytes | None,
-    ) -> int:
-        article_id = self._add_row(coded, content_hash, duplicate_of, signature)
-        parts = _PartRows()
-        parts.extend(article_id, coded)
-        parts.insert(self._conn)
-        return article_id
 
     def _add_row(
         self,
