@@ -9,8 +9,9 @@ from spacy.language import Language
 
 from eventwire.config import Config
 from eventwire.ingest import IngestSummary, ingest
+from eventwire.model import CodedArticle
 from eventwire.pipeline import Pipeline
-from eventwire.store import content_hash, open_store
+from eventwire.store import DuckDBStore, NewArticle, content_hash, open_store
 
 WIRE = (
     "Russian troops attacked Ukrainian positions near Kharkiv on Monday, the defence "
@@ -68,3 +69,40 @@ def test_exact_and_near_duplicates(pipeline: Pipeline, tmp_path: Path) -> None:
         again = ingest([str(_write(tmp_path / "more", {"e.txt": syndicated + " Updated."}))],
                        pipeline, store)
         assert again.near_duplicate == 1
+
+
+class _Refusing:
+    """A store that refuses one article, as a full disk or a bad value would."""
+
+    def __init__(self, store: DuckDBStore, refused: str) -> None:
+        self.store = store
+        self.refused = refused
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.store, name)
+
+    def add_many(self, items: list[NewArticle]) -> list[int]:
+        if any(self.refused in i.coded.article.text for i in items):
+            raise ValueError("refused")
+        return self.store.add_many(items)
+
+    def add(self, coded: CodedArticle, content_hash: str, duplicate_of: str | None, *,
+            signature: bytes | None = None) -> int:
+        if self.refused in coded.article.text:
+            raise ValueError("refused")
+        return self.store.add(coded, content_hash, duplicate_of, signature=signature)
+
+
+def test_an_article_the_store_refuses_costs_only_itself(
+    pipeline: Pipeline, tmp_path: Path
+) -> None:
+    folder = _write(tmp_path / "in", {"wire.txt": WIRE, "other.txt": OTHER})
+    with open_store(tmp_path / "db.duckdb") as store:
+        refusing = _Refusing(store, "chancellor")
+        summary = ingest([str(folder)], pipeline, refusing)  # type: ignore[arg-type]
+        assert (summary.new, summary.failed) == (1, 1)
+        assert store.stats().articles == 1 and store.stats().events > 0
+        errors = store.errors()
+        assert [(e["stage"], Path(str(e["input"])).name) for e in errors] == [
+            ("store", "other.txt")]
+        assert "refused" in str(errors[0]["reason"])

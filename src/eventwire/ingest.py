@@ -160,8 +160,24 @@ def _store(item: _Pending, result: CodedArticle, run: _Run) -> None:
 
 
 def store_all(coded: Sequence[tuple[_Pending, CodedArticle]], run: _Run) -> None:
-    """Store a batch's coded articles in one transaction (all or none)."""
-    run.store.add_many([NewArticle(result, item.content_hash, item.signature)
-                        for item, result in coded])
+    """Store a batch's coded articles in one transaction (all or none); if the batch
+    is refused, store them one by one, so that one article the store rejects is
+    recorded as an error instead of costing its batch or stopping the run."""
+    try:
+        run.store.add_many([NewArticle(result, item.content_hash, item.signature)
+                            for item, result in coded])
+    except Exception:  # the per-article retry below names the cause
+        for item, result in coded:
+            _store_or_record(item, result, run)
+        return
     for _item, result in coded:
         run.count(read=1, new=1, events=len(result.events))
+
+
+def _store_or_record(item: _Pending, result: CodedArticle, run: _Run) -> None:
+    try:
+        _store(item, result, run)
+    except Exception as exc:  # recorded, and the run goes on
+        name = item.article.origin or item.article.id
+        run.store.record_error(name, "store", f"{type(exc).__name__}: {exc}")
+        run.count(read=1, failed=1)
