@@ -126,6 +126,21 @@ def test_dateline_year_from_mtime_but_mtime_is_not_the_date(tmp_path: Path) -> N
     assert second.date is None
 
 
+def test_dateline_year_from_a_date_in_the_file_name_before_mtime(tmp_path: Path) -> None:
+    named = _write(tmp_path / "wire-2016-11-05.txt", "Title\n\nPARIS, Nov 2 (AFP) - Talks ended.\n")
+    compact = _write(tmp_path / "20140105_wire.txt", "Title\n\nPARIS, Dec 30 (AFP) - Talks.\n")
+    impossible = _write(tmp_path / "wire-2016-02-30.txt", "Title\n\nPARIS, Nov 2 (AFP) - Talks.\n")
+    stamp = dt.datetime(2019, 3, 15, 12, 0).timestamp()
+    for path in (named, compact, impossible):
+        os.utime(path, (stamp, stamp))
+    first, second, third = _read(named, compact, impossible)
+    assert isinstance(first, Article) and isinstance(second, Article)
+    assert isinstance(third, Article)
+    assert first.date == dt.date(2016, 11, 2)
+    assert second.date == dt.date(2013, 12, 30)
+    assert third.date == dt.date(2018, 11, 2), "an impossible name date falls back to mtime"
+
+
 def test_default_date_dates_articles_without_dateline(tmp_path: Path) -> None:
     path = _write(tmp_path / "b.txt", "Title\n\nTalks ended.\n")
     article = _one(path, default_date=dt.date(2020, 1, 2))

@@ -18,11 +18,12 @@ Recognised shapes, all at the very start of a paragraph:
 Dates: ``February 10``, ``Feb. 3``, ``3 March``, ``March 3, 2022``, ``2022-03-03``,
 optionally after a weekday.  **Year assumption:** a date without a year takes the year
 that puts it closest before, or on, the *reference date* (``--date`` when given, else
-the file's modification time; records and HTML pages use their own metadata date
-first).  So ``December 30`` read with reference 2022-01-05 is 2021-12-30, and
-``February 29`` goes back to the latest leap year.  Such a dateline has
-``year_assumed=True``.  Without a reference the date stays unknown (``None``); an
-impossible date (``February 30``) also gives ``date=None``, never an error.
+a date in the file's name, else the file's modification time; records and HTML pages
+use their own metadata date first).  So ``December 30`` read with reference
+2022-01-05 is 2021-12-30, and ``February 29`` goes back to the latest leap year.
+Such a dateline has ``year_assumed=True``.  Without a reference the date stays
+unknown (``None``); an impossible date (``February 30``) also gives ``date=None``,
+never an error.
 """
 
 from __future__ import annotations

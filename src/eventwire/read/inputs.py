@@ -14,6 +14,7 @@ Article ids are unique within a run: file stems are disambiguated up front (see
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -88,6 +89,25 @@ def read_source(
         yield ReadError(source.name, os_reason(exc))
 
 
+_NAME_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)"
+)
+
+
+def name_date(name: str) -> dt.date | None:
+    """A date written in a file's name (``tass-2022-02-10.txt``, ``20220210-wire.txt``).
+
+    Archives name files by the day they were published, and a name survives copying
+    where a modification time does not, so it is the better year for a dateline's
+    ``February 10``."""
+    for match in _NAME_DATE.finditer(name):
+        try:
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:  # February 30
+            continue
+    return None
+
+
 def _mtime_date(path: Path) -> dt.date | None:
     try:
         return dt.date.fromtimestamp(path.stat().st_mtime)
@@ -99,7 +119,7 @@ def _from_file(
     source: Source, path: Path, default_date: dt.date | None, max_bytes: int
 ) -> Iterator[Article | ReadError]:
     """Records files stream; text and HTML files are read whole (under the limit)."""
-    dating = Dating(default_date, default_date or _mtime_date(path))
+    dating = Dating(default_date, default_date or name_date(path.name) or _mtime_date(path))
     if source.kind == "jsonl":
         yield from read_jsonl_file(path, source.name, dating, max_bytes)
     elif source.kind == "csv":
