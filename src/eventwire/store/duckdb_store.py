@@ -60,12 +60,19 @@ def _insert_rows(
         conn.execute(sql, [list(column) for column in zip(*rows, strict=True)])
 
 
-_INSERT_ARTICLE = (
-    "INSERT INTO articles (id, doc_id, content_hash, title, outlet, url, origin, pub_date, "
-    "dateline_place, language, status, duplicate_of, ingested_at, tone) "
-    "VALUES (nextval('article_ids'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+ARTICLE_COLUMNS = (
+    "doc_id", "content_hash", "title", "outlet", "url", "origin", "pub_date",
+    "dateline_place", "language", "status", "duplicate_of", "ingested_at", "tone",
 )
-"""The article row, numbered by the store's sequence in the same statement."""
+_INSERT_ARTICLES = (
+    "INSERT INTO articles (id, " + ", ".join(ARTICLE_COLUMNS) + ") "
+    "SELECT nextval('article_ids'), "
+    + ", ".join(f"unnest(${n})" for n in range(1, len(ARTICLE_COLUMNS) + 1))
+    + " RETURNING id, content_hash"
+)
+"""A batch's article rows, numbered by the store's sequence in the same statement; the
+ids come back with each row's content hash, which is unique, to pair them up."""
+_INSERT_SIGNATURES = _column_insert("signatures", ("article_id", "content_hash", "minhash"))
 _INSERT_SENTENCES = _column_insert("sentences", SENTENCE_COLUMNS)
 _INSERT_ACTORS = _column_insert("actors", ACTOR_COLUMNS)
 _INSERT_EVENTS = _column_insert("events", EVENT_COLUMNS)
@@ -150,11 +157,10 @@ class DuckDBStore:
         conn = self._conn
         conn.execute("BEGIN TRANSACTION")
         try:
-            ids: list[int] = []
+            ids = self._add_rows(items)
             parts = _PartRows()
-            for coded, content_hash, duplicate_of, signature in items:
-                ids.append(self._add_row(coded, content_hash, duplicate_of, signature))
-                parts.extend(ids[-1], coded)
+            for article_id, (coded, _hash, _original, _signature) in zip(ids, items, strict=True):
+                parts.extend(article_id, coded)
             parts.insert(conn)  # one statement per table for the whole batch
             conn.execute("COMMIT")
         except BaseException:
@@ -162,24 +168,22 @@ class DuckDBStore:
             raise
         return ids
 
-    def _add_row(
-        self,
-        coded: CodedArticle,
-        content_hash: str,
-        duplicate_of: str | None,
-        signature: bytes | None,
-    ) -> int:
-        """The article's own row (and signature), numbered by the store's sequence."""
-        conn = self._conn
-        row = conn.execute(
-            _INSERT_ARTICLE, _article_values(coded, content_hash, duplicate_of)
-        ).fetchone()
-        assert row is not None
-        article_id = int(row[0])
-        if signature is not None:
-            conn.execute("INSERT INTO signatures VALUES (?, ?, ?)",
-                         [article_id, content_hash, signature])
-        return article_id
+    def _add_rows(
+        self, items: Sequence[tuple[CodedArticle, str, str | None, bytes | None]]
+    ) -> list[int]:
+        """The articles' own rows and signatures, two statements for the whole batch."""
+        rows = [_article_values(coded, content_hash, original)
+                for coded, content_hash, original, _signature in items]
+        returned = self._conn.execute(
+            _INSERT_ARTICLES, [list(column) for column in zip(*rows, strict=True)]
+        ).fetchall()
+        by_hash = {str(content_hash): int(article_id) for article_id, content_hash in returned}
+        ids = [by_hash[content_hash] for _coded, content_hash, _original, _sig in items]
+        signed = zip(ids, items, strict=True)
+        _insert_rows(self._conn, _INSERT_SIGNATURES, [
+            (article_id, item[1], item[3]) for article_id, item in signed if item[3] is not None
+        ])
+        return ids
 
     def has_hash(self, content_hash: str) -> bool:
         row = self._conn.execute(
