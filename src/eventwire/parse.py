@@ -37,6 +37,13 @@ long paragraph would otherwise make batches of hundreds of thousands of words.""
 VERBAL_POS = (VERB, AUX)
 
 
+def tokens_with_pos(doc: Doc, *tags: int) -> list[Token]:
+    """The doc's tokens with one of these part-of-speech ids, in text order, found from
+    spaCy's arrays: a scan of every token in Python costs more than the stage's work."""
+    found = numpy.flatnonzero(numpy.isin(doc.to_array("POS"), tags))
+    return [doc[int(i)] for i in found]
+
+
 @dataclass(frozen=True)
 class ParsedParagraph:
     """One paragraph's parse; ``offset`` maps ``doc`` offsets to article offsets.
@@ -64,9 +71,8 @@ class ParsedParagraph:
     @cached_property
     def verbs(self) -> tuple[Token, ...]:
         """The paragraph's verbs and auxiliaries, found once from spaCy's arrays: several
-        stages look for speech verbs, and a scan of every token in Python costs more."""
-        tags = self.doc.to_array("POS")
-        return tuple(self.doc[int(i)] for i in numpy.flatnonzero(numpy.isin(tags, VERBAL_POS)))
+        stages look for speech verbs."""
+        return tuple(tokens_with_pos(self.doc, *VERBAL_POS))
 
 
 @dataclass(frozen=True)

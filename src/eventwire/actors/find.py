@@ -14,7 +14,6 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
 
-import numpy
 from spacy.symbols import PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
@@ -28,7 +27,7 @@ from eventwire.actors.resolve import (
 )
 from eventwire.lexicon.actors import ActorDictionary
 from eventwire.model import ActorMention
-from eventwire.parse import ParsedArticle
+from eventwire.parse import ParsedArticle, tokens_with_pos
 
 
 def sentence_numbers(doc: Doc, first: int) -> tuple[int, ...]:
@@ -127,9 +126,8 @@ def _pronoun_kind(token: Token) -> str:
 
 def _references(doc: Doc, covered: set[int], place: Place) -> list[Reference]:
     found: list[Reference] = []
-    tags = doc.to_array("POS")  # only pronouns and proper nouns can refer: skip the rest fast
-    pronouns = [doc[int(i)] for i in numpy.flatnonzero(tags == PRON)]
-    names = [doc[int(i)] for i in numpy.flatnonzero(tags == PROPN)]
+    pronouns = tokens_with_pos(doc, PRON)  # only pronouns and proper nouns can refer
+    names = tokens_with_pos(doc, PROPN)
     for token in pronouns:
         if token.i in covered:
             continue
