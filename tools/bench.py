@@ -219,6 +219,7 @@ def bench_ingest(
                 with open_store(db) as store:
                     ingest_with_dask([str(folder)], Config(), store, client)
 
+            _ingest_once(folder, scratch, on_dask)  # untimed, as for one process above
             seconds = median_time(lambda: _ingest_once(folder, scratch, on_dask), runs)
             rss = client.run(peak_mb)
         rates[count] = words / seconds

@@ -75,8 +75,11 @@ PartitionCoder = Callable[[Config, tuple[Article, ...]], list[Outcome]]
 
 @lru_cache(maxsize=2)
 def worker_pipeline(config: Config) -> Pipeline:
-    """The pipeline of this worker process, loaded on its first partition only."""
-    return Pipeline.from_config(config)
+    """The pipeline of this worker process, loaded (with everything it would build
+    lazily) on its first partition only."""
+    pipeline = Pipeline.from_config(config)
+    pipeline.preload()
+    return pipeline
 
 
 def code_partition(config: Config, articles: tuple[Article, ...]) -> list[Outcome]:

@@ -154,7 +154,7 @@ class _PairIndex:
 
 
 @lru_cache(maxsize=4)
-def _pair_index(dictionary: ActorDictionary) -> _PairIndex:
+def pair_index(dictionary: ActorDictionary) -> _PairIndex:
     """Built once per dictionary (hashed by identity): a common first word ("minister",
     "national") starts hundreds of phrases, and most are ruled out by the second word."""
     pairs: dict[tuple[str, str], list[tuple[int, Entry]]] = {}
@@ -179,7 +179,7 @@ def _candidates(
     Only entries whose second word is a spelling :func:`_last_fits` (or an exact
     middle word) accepts for the next key are kept; :func:`_fits` still decides.
     """
-    index = _pair_index(dictionary)
+    index = pair_index(dictionary)
     singles = index.singles.get(first, ())
     found: list[tuple[int, Entry]] = []
     if first == keys[at].text and at + 1 < len(keys):
