@@ -306,3 +306,12 @@ def test_add_many_is_all_or_nothing(tmp_path: Path) -> None:
         assert opened.has_hash("taken") and not opened.has_hash("fresh")
         assert {r["doc_id"] for r in opened.events()} == {"a1"}
         assert opened.add_many([]) == []
+
+
+def test_known_hashes_names_the_stored_ones_of_a_batch(tmp_path: Path) -> None:
+    with open_store(tmp_path / "known.duckdb") as opened:
+        opened.add(ARTICLES[0], "h-one", None)
+        opened.add(ARTICLES[1], "h-two", None)
+        assert opened.known_hashes(["h-two", "h-new", "h-one", "h-two"]) == {"h-one", "h-two"}
+        assert opened.known_hashes(["h-new"]) == set()
+        assert opened.known_hashes([]) == set()

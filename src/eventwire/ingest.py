@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from eventwire.model import Article, CodedArticle, ReadError
 from eventwire.pipeline import Pipeline
@@ -108,26 +109,36 @@ def ingest_articles(
     return replace(run.summary, elapsed=time.monotonic() - run.started)
 
 
+ADMIT_CHUNK = 16
+"""Items read ahead to check their hashes against the store in one query."""
+
+
 def _admit(items: Iterator[Article | ReadError], run: _Run) -> Iterator[_Pending]:
     """Articles that are new: errors recorded, exact and near duplicates handled."""
-    for item in items:
-        if isinstance(item, ReadError):
-            run.store.record_error(item.input, item.stage, item.reason)
-            run.count(failed=1)
-            continue
-        digest = content_hash(item.text)
-        if digest in run.seen or run.store.has_hash(digest):
-            run.count(read=1, duplicate=1)
-            continue
-        run.seen.add(digest)
-        sig = signature(item.text)
-        original = run.index.match(sig)
-        if original is not None:
-            run.store.add(CodedArticle(item, (), (), ()), digest, original)
-            run.count(read=1, near_duplicate=1)
-            continue
-        run.index.add(digest, sig)
-        yield _Pending(item, digest, sig)
+    while chunk := list(islice(items, ADMIT_CHUNK)):
+        digests = [content_hash(i.text) if isinstance(i, Article) else "" for i in chunk]
+        stored = run.store.known_hashes([d for d in digests if d])
+        for item, digest in zip(chunk, digests, strict=True):
+            if isinstance(item, ReadError):
+                run.store.record_error(item.input, item.stage, item.reason)
+                run.count(failed=1)
+            elif digest in run.seen or digest in stored:
+                run.count(read=1, duplicate=1)
+            else:
+                run.seen.add(digest)
+                yield from _screened(item, digest, run)
+
+
+def _screened(item: Article, digest: str, run: _Run) -> Iterator[_Pending]:
+    """A new article to code, unless it is a near duplicate of one already taken."""
+    sig = signature(item.text)
+    original = run.index.match(sig)
+    if original is not None:
+        run.store.add(CodedArticle(item, (), (), ()), digest, original)
+        run.count(read=1, near_duplicate=1)
+        return
+    run.index.add(digest, sig)
+    yield _Pending(item, digest, sig)
 
 
 def _code_and_store(pending: list[_Pending], pipeline: Pipeline, run: _Run) -> None:

@@ -61,6 +61,7 @@ _FUNCTION_WORDS = frozenset((
     "will", "would", "after", "over",
 ))  # fmt: skip
 _SCRIPT_SAMPLE = 5000
+_NOT_ASCII_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 
 
 def screen_article(text: str, name: str) -> None:
@@ -123,8 +124,12 @@ def _main_script(text: str) -> str | None:
     scripts without spaces between words (Chinese, Japanese, Thai) are caught here
     however few tokens the text has.
     """
+    sample = text[:_SCRIPT_SAMPLE]
+    ascii_part = sample.encode("ascii", "ignore")
+    if len(sample) - len(ascii_part) <= len(ascii_part.translate(None, _NOT_ASCII_LETTERS)):
+        return None  # no script can outnumber the ASCII (Latin) letters: most English text
     scripts: Counter[str] = Counter()
-    for char in text[:_SCRIPT_SAMPLE]:
+    for char in sample:
         if char.isalpha():  # an ASCII letter is Latin: no name lookup for most letters
             script = "LATIN" if char.isascii() else unicodedata.name(char, "OTHER").split()[0]
             scripts[script] += 1

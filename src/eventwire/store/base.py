@@ -102,6 +102,11 @@ class EventStore(Protocol):
 
     def has_hash(self, content_hash: str) -> bool: ...
 
+    def known_hashes(self, content_hashes: Sequence[str]) -> set[str]:
+        """Those of ``content_hashes`` that are stored: one query for a batch of
+        articles instead of one each (a query costs a few milliseconds)."""
+        ...
+
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         """The (content hash, MinHash signature) of every stored original article."""
         ...

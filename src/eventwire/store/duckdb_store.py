@@ -191,9 +191,13 @@ class DuckDBStore:
         ).fetchall()[0]
         return bool(row and row[0])
 
-    def stored_hashes(self) -> set[str]:
-        """Every stored content hash, so a large ingest checks them in memory."""
-        rows = self._conn.execute("SELECT content_hash FROM articles").fetchall()
+    def known_hashes(self, content_hashes: Sequence[str]) -> set[str]:
+        if not content_hashes:
+            return set()
+        rows = self._conn.execute(
+            "SELECT content_hash FROM articles WHERE content_hash IN (SELECT unnest(?))",
+            [list(content_hashes)],
+        ).fetchall()
         return {str(r[0]) for r in rows}
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
