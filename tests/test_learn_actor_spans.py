@@ -92,7 +92,7 @@ def test_spans_grow_to_the_models_noun_phrases(coding_pipeline: Pipeline) -> Non
     model = _ruler(("SOURCE", "The Israeli army"), ("TARGET", "a village in Gaza"))
     bare = replace(coding_pipeline, spans=None).code_text(text)
     coded = _with(coding_pipeline, model).code_text(text)
-    assert _sides(bare) == [("Israeli army", "village")]
+    assert _sides(bare) == [("The Israeli army", "a village")]  # the parse's noun phrases
     assert _sides(coded) == [("The Israeli army", "a village in Gaza")]
     event = coded.events[0]
     assert event.source is not None and text[slice(*event.source.span)] == "The Israeli army"
@@ -155,10 +155,10 @@ def test_a_span_over_the_speaker_is_no_extent(coding_pipeline: Pipeline) -> None
     bare = replace(coding_pipeline, spans=None).code_text(text)
     fire = next(e for e in bare.events if e.evidence.trigger_text == "opened")
     assert fire.speaker is not None and fire.speaker.text == "officials"
-    assert fire.target is not None and fire.target.text == "protesters"
+    assert fire.target is not None and fire.target.text == "protesters in Cairo"
     greedy = _ruler(("TARGET", "protesters in Cairo, officials"))
-    modest = _ruler(("TARGET", "protesters in Cairo"))
-    for model, words in ((greedy, "protesters"), (modest, "protesters in Cairo")):
+    modest = _ruler(("TARGET", "fire on protesters in Cairo"))
+    for model, words in ((greedy, "protesters in Cairo"), (modest, "fire on protesters in Cairo")):
         coded = _with(coding_pipeline, model).code_text(text)
         event = next(e for e in coded.events if e.evidence.trigger_text == "opened")
         assert event.target is not None and event.target.text == words

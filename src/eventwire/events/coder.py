@@ -27,6 +27,7 @@ from eventwire.events.arguments import (
 )
 from eventwire.events.derived import accusations, as_intent, demands, refusals, speech_acts
 from eventwire.events.drafts import Draft, mention_in
+from eventwire.events.extents import with_phrases
 from eventwire.events.filters import drop_background, drop_bare_statements, drop_subsumed, unique
 from eventwire.events.lexicon import EventLexicon
 from eventwire.events.modality import REPORTING_VERBS, modality_of
@@ -347,7 +348,8 @@ def code_events(
     drafts: list[Draft] = []
     for para in parsed.paragraphs:
         drafts.extend(_paragraph_drafts(para, parsed, mentions, coding, memory))
-    events = [_to_event(d, parsed.article.id, parsed, coding) for d in drafts]
+    events = [with_phrases(_to_event(d, parsed.article.id, parsed, coding), parsed)
+              for d in drafts]
     return tuple(
         replace(event, event_id=f"{parsed.article.id}-{n}")
         for n, event in enumerate(order_events(events), start=1)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 
 from eventwire.enrich.stage import trigger_token
+from eventwire.events.extents import crosses
 from eventwire.events.triggers import SPEECH_VERBS
 from eventwire.learn.actor_spans import RoleSpan, label_docs, shipped_model
 from eventwire.model import ActorMention, CodedArticle, Event, Span
@@ -114,10 +115,6 @@ def _filled(event: Event, spans: Sequence[RoleSpan], mentions: Sequence[ActorMen
     return event
 
 
-def _overlap(a: Span, b: Span) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def _extended(actor: ActorMention | None, others: Sequence[Span],
               spans: Sequence[RoleSpan], text: str) -> ActorMention | None:
     """The actor with the words of the first model span over it, unless that span also
@@ -128,7 +125,7 @@ def _extended(actor: ActorMention | None, others: Sequence[Span],
     for span in spans:
         if not span.overlaps(*actor.span) or (span.start, span.end) == actor.span:
             continue
-        if any(span.overlaps(*other) for other in others if not _overlap(other, actor.span)):
+        if crosses((span.start, span.end), actor.span, others):
             return actor
         return replace(actor, span=(span.start, span.end), text=text[span.start:span.end])
     return actor

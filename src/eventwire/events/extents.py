@@ -1,0 +1,138 @@
+"""Actor extents: each side of an event as the whole phrase that names it.
+
+The dictionaries match the words that identify an actor ("Israeli", "army"), but a
+reader, and every gold standard of actor spans, takes the phrase that refers to it:
+"the Israeli army", "US Secretary of State Rex Tillerson", "several Boko Haram
+fighters".  So an event's source and target keep their codes and their head word
+and take the words of their noun phrase in the parse: the phrase's head noun (the
+matched word, or the noun it modifies) with its determiners, modifiers, numbers,
+possessors, appositions and prepositional phrases; coordinated phrases ("A and B")
+and clauses stay out.  The words the dictionaries matched are kept in the event's
+``extra``.
+
+A phrase is not taken when it would also cover the event's other side, its trigger
+or its speaker ("Britain and Germany" for a dyad between them): a span must not
+mean two roles at once.  The learned span model (:mod:`eventwire.learn`) widens
+spans by the same guard.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from eventwire.model import ActorMention, Event, Span
+from eventwire.parse import ParsedArticle, ParsedParagraph
+
+CLIMB_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
+"""Links from a matched word up to the noun it modifies ("Israeli" → "army")."""
+NOUNS = frozenset({"NOUN", "PROPN"})
+KEPT_DEPS = frozenset({
+    "det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "predet",
+    "appos", "prep", "pobj", "punct", "nn", "flat",
+})  # fmt: skip
+TIME_PREPOSITIONS = frozenset({"during", "on", "after", "before", "since", "until", "amid",
+                               "throughout", "over", "as"})
+"""Prepositions whose phrase says when, not who ("the ministry on Monday")."""
+"""Dependents a phrase keeps; the rest (conj, cc, relcl, acl...) end it."""
+NOTE = "matched"
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def overlap(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def widened(actor: ActorMention | None, others: Sequence[Span], phrase: Span | None,
+            text: str) -> ActorMention | None:
+    """The actor with the words of ``phrase`` when that covers it and covers nothing
+    of ``others`` the actor did not already touch."""
+    if actor is None or phrase is None or phrase == actor.span:
+        return actor
+    if not (phrase[0] <= actor.span[0] and actor.span[1] <= phrase[1]):
+        return actor
+    if crosses(phrase, actor.span, others):
+        return actor
+    return replace(actor, span=phrase, text=text[phrase[0]:phrase[1]])
+
+
+def crosses(phrase: Span, actor: Span, others: Sequence[Span]) -> bool:
+    """Whether a phrase for ``actor`` takes in words of ``others`` (another role, the
+    trigger, the speaker) that the actor's own words did not already touch."""
+    return any(overlap(phrase, other) for other in others if not overlap(other, actor))
+
+
+def _phrase_tokens(token: Token) -> list[Token]:
+    """The tokens of the noun phrase a token heads, by the kept dependents only."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ not in KEPT_DEPS or child.ent_type_ in TIME_ENTITIES:
+            continue
+        if child.dep_ == "prep" and child.lower_ in TIME_PREPOSITIONS:
+            continue
+        found.extend(_phrase_tokens(child))
+    return found
+
+
+def phrase_of(token: Token) -> tuple[int, int]:
+    """Doc character offsets of the noun phrase that ``token`` names or modifies."""
+    while token.dep_ in CLIMB_DEPS | {"pobj", "npadvmod"} and token.head is not token:
+        head = token.head
+        if head.pos_ in NOUNS:
+            token = head
+        elif head.dep_ in CLIMB_DEPS and head.head.pos_ in NOUNS:  # "rebel-held enclave"
+            token = head.head
+        elif token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in NOUNS:
+            token = head.head  # "dozens of protesters", "the president of France"
+        else:
+            break
+    words = sorted(_phrase_tokens(token), key=lambda t: t.i)
+    while len(words) > 1 and words[-1].is_punct:
+        words.pop()
+    while len(words) > 1 and words[0].is_punct:
+        words.pop(0)
+    return words[0].idx, words[-1].idx + len(words[-1])
+
+
+def _paragraph_at(parsed: ParsedArticle, position: int) -> ParsedParagraph | None:
+    for para in parsed.paragraphs:
+        if para.offset <= position < para.end:
+            return para
+    return None
+
+
+def actor_phrase(actor: ActorMention | None, parsed: ParsedArticle) -> Span | None:
+    """Article offsets of the phrase around an actor's head word, from the parse."""
+    if actor is None:
+        return None
+    head = actor.head if actor.head is not None else actor.span[0]
+    para = _paragraph_at(parsed, head)
+    if para is None:
+        return None
+    span = para.doc.char_span(head - para.offset, head - para.offset + 1,
+                              alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    start, end = phrase_of(span[0])
+    return para.offset + start, para.offset + end
+
+
+def with_phrases(event: Event, parsed: ParsedArticle) -> Event:
+    """The event with each side widened to its noun phrase (see the module doc)."""
+    fixed = [event.evidence.trigger_span] + ([event.speaker.span] if event.speaker else [])
+    source_side = [event.source.span] if event.source else []
+    target_side = [event.target.span] if event.target else []
+    text = parsed.article.text
+    source = widened(event.source, target_side + fixed, actor_phrase(event.source, parsed),
+                     text)
+    target = widened(event.target, source_side + fixed, actor_phrase(event.target, parsed),
+                     text)
+    if source is event.source and target is event.target:
+        return event
+    matched = "; ".join(f"{role}: {before.text}" for role, before, after in
+                        (("source", event.source, source), ("target", event.target, target))
+                        if before is not None and after is not before)
+    extra = (*event.extra, (NOTE, matched))
+    return replace(event, source=source, target=target, extra=extra)

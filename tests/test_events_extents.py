@@ -1,0 +1,55 @@
+"""Event actors widened to their noun phrases in the parse."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from eventwire.events.extents import NOTE, phrase_of, widened
+from eventwire.model import ActorMention
+from eventwire.pipeline import Pipeline
+
+
+def _phrase(nlp: Language, text: str, word: str) -> str:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    start, end = phrase_of(token)
+    return text[start:end]
+
+
+@pytest.mark.parametrize(("text", "word", "phrase"), [
+    ("The Israeli army shelled a village on Monday.", "Israeli", "The Israeli army"),
+    ("Police detained dozens of demonstrators on Monday.", "demonstrators",
+     "dozens of demonstrators"),
+    ("Warplanes attacked the final rebel-held city near Damascus.", "rebel",
+     "the final rebel-held city near Damascus"),
+    ("Israel attacked the Syrian army and its allies.", "army", "the Syrian army"),
+])  # fmt: skip
+def test_a_word_names_its_whole_noun_phrase(nlp: Language, text: str, word: str,
+                                            phrase: str) -> None:
+    assert _phrase(nlp, text, word) == phrase
+
+
+def _mention(span: tuple[int, int], text: str) -> ActorMention:
+    return ActorMention("ISRMIL", "ISR", ("MIL",), text[span[0]:span[1]], span, 0, "test")
+
+
+def test_a_phrase_over_another_role_or_not_over_the_actor_is_not_taken() -> None:
+    text = "the army of Israel and Syria"
+    army = _mention((4, 8), text)
+    assert widened(army, [], (0, 18), text).text == "the army of Israel"  # type: ignore[union-attr]
+    assert widened(army, [(23, 28)], (0, 28), text) is army  # would swallow the other side
+    assert widened(army, [(4, 8)], (0, 18), text).span == (0, 18)  # type: ignore[union-attr]
+    assert widened(army, [], (9, 18), text) is army  # does not cover the actor's words
+    assert widened(None, [], (0, 8), text) is None
+
+
+def test_events_keep_codes_and_say_which_words_matched(coding_pipeline: Pipeline) -> None:
+    coded = coding_pipeline.code_text("The Israeli army shelled a village on Monday.")
+    (event,) = coded.events
+    assert event.source is not None and event.source.text == "The Israeli army"
+    assert event.source.code.startswith("ISR")
+    matched = dict(event.extra)[NOTE]
+    assert "source: Israeli army" in matched
+    mention_texts = {m.text for m in coded.actors}
+    assert "The Israeli army" not in mention_texts  # the actor stage's words are kept
