@@ -121,6 +121,17 @@ def test_conditional_and_unreal_noun_are_hypothetical(nlp: Language, coding: Cod
     assert invasion.code.cameo == "192" and invasion.modality.hypothetical
 
 
+def test_a_temporal_clause_in_the_present_speaks_of_the_future(
+    nlp: Language, coding: Coding
+) -> None:
+    later = code(nlp, coding, "Italy will keep its troops home until Germany attacks France.")
+    attack = next(e for e in later if e.code.cameo == "190")
+    assert attack.modality.hypothetical and not attack.counted
+    past = code(nlp, coding, "Italy kept its troops home until Germany attacked France.")
+    attack = next(e for e in past if e.code.cameo == "190")
+    assert not attack.modality.hypothetical
+
+
 def test_reported_speech_codes_the_embedded_event(nlp: Language, coding: Coding) -> None:
     events = code(nlp, coding, "Italy said that Germany attacked France.")
     assert dyads(events) == [("DEU", "190", "FRA")]

@@ -17,6 +17,8 @@ from eventwire.model import Modality
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "ought"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+TEMPORAL_MARKS = frozenset({"until", "till", "before", "once", "after", "when"})
+"""Marks of a clause that is hypothetical when its verb is in the simple present."""
 HYPOTHETICAL_HEADS = frozenset(
     {
         "need", "want", "hope", "seek", "try", "aim", "wish", "urge", "call", "demand",
@@ -72,11 +74,19 @@ def _governing_chain(token: Token) -> list[Token]:
 
 def _conditional(token: Token) -> bool:
     for node in _governing_chain(token):
-        if node.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children
-        ):
+        if node.dep_ != "advcl":
+            continue
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        if marks & CONDITIONAL_MARKS or (marks & TEMPORAL_MARKS and _simple_present(node)):
             return True
     return False
+
+
+def _simple_present(verb: Token) -> bool:
+    """A verb in the simple present with no auxiliary: in a temporal clause of a news
+    report ("until a new government takes over") it speaks of the future."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def modality_of(token: Token, nominal: bool, quoted: bool) -> Modality:
