@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from eventwire.events.acts import (
     is_deontic,
 )
+from eventwire.events.addressees import addressees
 from eventwire.events.arguments import (
     MentionIndex,
     actors_of,
@@ -167,6 +168,8 @@ def _arguments(
         targets = first_actor(_complement_subject(token), index)
     if not targets and not trigger.nominal and not trigger.statement:
         targets = _in_verb_phrase(token, index, sources)
+    if not targets and not trigger.statement:
+        targets = addressees(token, trigger.code, index, sources)
     targets = [t for t in targets if t not in sources]
     return each_actor(sources), each_actor(targets)
 
