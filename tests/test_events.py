@@ -232,6 +232,13 @@ def test_future_cooperation_is_an_intent_and_force_a_threat(
     assert ("DEU", "138", "FRA") in dyads(code(nlp, acts, "Germany will attack France."))
 
 
+def test_threatening_any_act_is_a_threat(nlp: Language, acts: Coding) -> None:
+    events = code(nlp, acts, "Germany threatened to withdraw from France.")
+    assert ("DEU", "130", "FRA") in dyads(events)
+    assert not [e for e in events if e.code.root == "03"], "a threat is no intent to yield"
+    assert ("DEU", "138", "FRA") in dyads(code(nlp, acts, "Germany threatened to attack France."))
+
+
 def test_refusing_cooperation_is_a_rejection(nlp: Language, acts: Coding) -> None:
     events = code(nlp, acts, "Italy said it will not accept refugees from Germany.")
     rejections = [e for e in events if e.code.root == "12"]

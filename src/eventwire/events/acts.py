@@ -83,6 +83,8 @@ INTENT_HEADS = frozenset(
      "expect", "threaten", "willing", "ready", "prepared", "determined", "eager", "keen"}
 )  # fmt: skip
 """Commissives: "X agreed to withdraw" is X's expressed intent to withdraw."""
+THREAT_HEADS = frozenset({"threaten"})
+"""Commissives whose content is a threat, whatever the act threatened."""
 INVITE_HEADS = frozenset({"invite"})
 """'X invited Y to visit' expresses X's readiness to receive Y."""
 APPEAL_HEADS = frozenset(
@@ -120,6 +122,14 @@ def _mapped(code: str, table: tuple[tuple[str, str], ...]) -> str | None:
 def intent_code(intended: str) -> str | None:
     """The intent or threat code for an intended event, None when CAMEO has none."""
     return _mapped(intended, _INTENT_BY_PREFIX)
+
+
+def threat_code(threatened: str) -> str:
+    """What a threat to do something is: a CAMEO threat (root 13) whatever is
+    threatened, the specific one when CAMEO has it ("threatened to strike" → 138) and
+    otherwise 130; "threatened to stop the talks" is no intent to cooperate."""
+    code = intent_code(threatened)
+    return code if code is not None and code.startswith("13") else "130"
 
 
 def appeal_code(asked: str) -> str | None:

@@ -17,11 +17,13 @@ from eventwire.events.acts import (
     APPEAL_HEADS,
     INTENT_HEADS,
     INVITE_HEADS,
+    THREAT_HEADS,
     appeal_code,
     demand_code,
     governing_head,
     intent_code,
     refusal_code,
+    threat_code,
 )
 from eventwire.events.arguments import MentionIndex, actors_of, subjects
 from eventwire.events.drafts import Draft, mention_in
@@ -125,7 +127,10 @@ def _speech_act(draft: Draft, head: Token, index: MentionIndex) -> list[Draft]:
     elif lemma in INTENT_HEADS and not has_object:
         if askers and draft.source not in askers:
             return []  # the reverse reading of a paired code is not the subject's intent
-        code, kind = intent_code(draft.code), "intent"
+        if lemma in THREAT_HEADS:
+            code, kind = threat_code(draft.code), "threat"
+        else:
+            code, kind = intent_code(draft.code), "intent"
         pairs = [(draft.source, draft.target)]
     else:
         return []
