@@ -374,3 +374,23 @@ def test_a_multiword_verb_may_have_words_before_the_verb(
     found = countries(nlp, patterned, "Germany stealth grabbed the archives of France.")
     assert found == [("DEU", "1711", "FRA")]
     assert countries(nlp, patterned, "Germany grabbed the archives of France.") == []
+
+
+LIFT_VERBS = """
+---  LIFT   [---]  ---
+LIFT
+- * SANCTION                                      [0351]
+- * SANCTIONS                                     [085]
+"""
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Germany lifted its sanctions against France.", "085"),
+    ("Germany lifted its sanction against France.", "0351"),
+])  # fmt: skip
+def test_of_equal_patterns_the_one_spelled_as_the_text_wins(
+    nlp: Language, text: str, cameo: str
+) -> None:
+    lexicon = EventLexicon(parse_verb_text(LIFT_VERBS, origin="lift.verbs"), {})
+    events = code(nlp, Coding(lexicon, code_info, is_cameo), text)
+    assert [e.code.cameo for e in events] == [cameo]

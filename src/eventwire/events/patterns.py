@@ -258,6 +258,18 @@ def best_pattern(
             continue
         tokens = used_before + used_after
         score = len({t.i for t in tokens})
-        if best is None or score > best.score:
+        if best is None or score > best.score or (
+            score == best.score and _as_written(pattern, tokens) > _as_written(best.pattern,
+                                                                            best.tokens)
+        ):
             best = PatternMatch(pattern, tokens, score)
     return best
+
+
+def _as_written(pattern: VerbPattern, tokens: Sequence[Token]) -> int:
+    """How many matched words the pattern spells as the text does, not only by lemma:
+    of two equally long patterns, "- * SANCTIONS [085]" is the one written for "lifted
+    sanctions", not "- * SANCTION [0351]" above it in the same block."""
+    words = {word for element in (*pattern.before, *pattern.after)
+             for alternative in element.alternatives for word in alternative}
+    return sum(1 for token in tokens if token.lower_ in words)
