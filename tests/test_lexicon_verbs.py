@@ -24,6 +24,7 @@ from eventwire.lexicon.verbs import (
     parse_verb_file,
     parse_verb_text,
 )
+from eventwire.pipeline import Pipeline
 
 SAMPLE = """\
 # A made-up dictionary for tests.
@@ -317,3 +318,12 @@ def test_a_verb_word_after_other_words_is_the_key_of_its_form(tmp_path: Path) ->
     path = tmp_path / "verbs.json.gz"
     dump_verbs(d, path)
     assert load_verbs(path).lookup("grab")[0][1].verb_at == 1
+
+
+def test_the_supplement_codes_ending_sanctions_as_easing_them(coding_pipeline: Pipeline) -> None:
+    coded = coding_pipeline.code_text("The United States removed its sanctions against Iran.")
+    assert [(e.source.code if e.source else None, e.code.cameo) for e in coded.events] == [
+        ("USA", "085")]
+    assert "verbs_supplement.txt" in coded.events[0].evidence.rule
+    kept = coding_pipeline.code_text("France removed its ambassador from Moscow.")
+    assert [e.code.cameo for e in kept.events] == ["174"], "other objects keep REMOVE's code"
