@@ -45,6 +45,7 @@ PROTESTER [~OPP]
 SPOKES!PERSON! [~MED]
 PEOPLE {} [~PPL]
 MILITARY [~MIL]
+GOVERNOR [~GOV]
 """
 CURATED = "Moscow\tRUSGOV\tcapital\nKremlin\tRUSGOV\tseat\nforces\t~MIL\tagent\n"
 
@@ -236,3 +237,12 @@ def test_an_agent_adjective_names_the_subject_it_describes(
     assert swiss["Swiss military sources"].code == "CHEMIL"  # one phrase, one actor
     assert code(nlp, "Russia sent military aid to the region.", small)[0].code == "RUS"
     assert len(code(nlp, "Russia sent military aid to the region.", small)) == 1
+
+
+def test_an_abbreviated_title_before_a_name_is_read_as_its_word(
+    nlp: Language, small: ActorDictionary
+) -> None:
+    mentions = by_text(code(nlp, "Gov. Phil Murphy declined to comment.", small))
+    assert [m.code for m in mentions.values()] == ["---GOV"]
+    assert "Gov." in next(iter(mentions))
+    assert code(nlp, "The report named the Gov. and nobody else.", small) == []  # no name after

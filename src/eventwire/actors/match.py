@@ -71,13 +71,36 @@ def _word_keys(text: str) -> tuple[str, ...]:
     return tuple(word_keys(text))
 
 
+TITLE_ABBREVIATIONS: Mapping[str, str] = {
+    "gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
+    "lt.": "lieutenant", "col.": "colonel", "maj.": "major", "capt.": "captain",
+    "adm.": "admiral", "sgt.": "sergeant", "cmdr.": "commander", "brig.": "brigadier",
+    "amb.": "ambassador", "pres.": "president", "sec.": "secretary", "atty.": "attorney",
+    "supt.": "superintendent", "insp.": "inspector",
+}  # fmt: skip
+"""Abbreviated titles of news style ("Gov. Phil Murphy", "Sen. Mitch McConnell"), read as
+the word the dictionaries list when a name follows."""
+
+
+def _spelled_out(token: Token) -> str:
+    """A title abbreviation before a name as its full word, else the token's text."""
+    full = TITLE_ABBREVIATIONS.get(token.lower_)
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if full is None or following is None or following.pos_ != "PROPN":
+        return token.text
+    return full
+
+
 def sentence_keys(sentence: Span) -> list[Key]:
     """The keys of a sentence's tokens, punctuation that names may contain left out."""
     keys: list[Key] = []
     for token in sentence:
-        texts = _word_keys(token.text)
+        spelled = _spelled_out(token)
+        texts = _word_keys(spelled)
         lemma = None
-        if len(texts) == 1:
+        if spelled is not token.text:
+            lemma = texts[0] if len(texts) == 1 else None
+        elif len(texts) == 1:
             lemmas = _word_keys(token.lemma_)
             lemma = lemmas[0] if len(lemmas) == 1 else None
         capital = token.text[:1].isupper()
