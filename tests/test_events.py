@@ -394,3 +394,14 @@ def test_of_equal_patterns_the_one_spelled_as_the_text_wins(
     lexicon = EventLexicon(parse_verb_text(LIFT_VERBS, origin="lift.verbs"), {})
     events = code(nlp, Coding(lexicon, code_info, is_cameo), text)
     assert [e.code.cameo for e in events] == [cameo]
+
+
+@pytest.mark.parametrize("pattern", ["CEASE-FIRE", "CEASE_FIRE"])
+def test_a_hyphenated_word_matches_either_spelling_of_the_dictionary(
+    nlp: Language, pattern: str
+) -> None:
+    verbs = f"---  ANNOUNCE   [---]  ---\nANNOUNCE\n- * {pattern}   [0871]\n"
+    lexicon = EventLexicon(parse_verb_text(verbs, origin="announce.verbs"), {})
+    events = code(nlp, Coding(lexicon, code_info, is_cameo),
+                  "Germany announced a cease-fire with France.")
+    assert [e.code.cameo for e in events] == ["0871"]

@@ -98,6 +98,9 @@ def _in_other_clause(token: Token, top: Token) -> bool:
     return False
 
 
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
+
 @dataclass(frozen=True)
 class Clause:
     """The words on one side of a trigger, with what matching needs computed once.
@@ -107,16 +110,35 @@ class Clause:
     """
 
     tokens: tuple[Token, ...]
-    forms: tuple[tuple[str, str], ...]
+    forms: tuple[tuple[str, ...], ...]
     free: tuple[bool, ...]
     vocabulary: frozenset[str]
 
     @classmethod
     def of(cls, tokens: Sequence[Token]) -> Clause:
-        forms = tuple(token_forms(t) for t in tokens)
+        kept = [t for t in tokens if not _infix_hyphen(t)]
+        forms = tuple(_clause_forms(t) for t in kept)
         vocabulary = frozenset(word for pair in forms for word in pair)
-        free = tuple(not in_prep_phrase(t) or _clause_preposition(t) for t in tokens)
-        return cls(tuple(tokens), forms, free, vocabulary)
+        free = tuple(not in_prep_phrase(t) or _clause_preposition(t) for t in kept)
+        return cls(tuple(kept), forms, free, vocabulary)
+
+
+def _infix_hyphen(token: Token) -> bool:
+    """A hyphen spaCy split out of a word ("cease-fire" → cease, -, fire).  It is left
+    out of the clause, so that the dictionary's "CEASE FIRE" matches, and the word
+    before it also takes the hyphenated form, so that its "CEASE-FIRE" does too."""
+    doc, i = token.doc, token.i
+    if token.text not in HYPHENS or i == 0 or i + 1 >= len(doc) or token.whitespace_:
+        return False
+    return not doc[i - 1].whitespace_ and doc[i - 1].is_alpha and doc[i + 1].is_alpha
+
+
+def _clause_forms(token: Token) -> tuple[str, ...]:
+    forms = token_forms(token)
+    doc, i = token.doc, token.i
+    if i + 2 < len(doc) and _infix_hyphen(doc[i + 1]):
+        return (*forms, f"{token.lower_}-{doc[i + 2].lower_}")
+    return forms
 
 
 def _clause_preposition(token: Token) -> bool:
