@@ -327,3 +327,8 @@ def test_the_supplement_codes_ending_sanctions_as_easing_them(coding_pipeline: P
     assert "verbs_supplement.txt" in coded.events[0].evidence.rule
     kept = coding_pipeline.code_text("France removed its ambassador from Moscow.")
     assert [e.code.cameo for e in kept.events] == ["174"], "other objects keep REMOVE's code"
+
+
+def test_the_supplement_codes_considering_as_a_policy_option(coding_pipeline: Pipeline) -> None:
+    coded = coding_pipeline.code_text("The Norwegian government is considering new rules.")
+    assert [e.code.cameo for e in coded.events] == ["014"]
