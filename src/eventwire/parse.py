@@ -84,6 +84,23 @@ class ParsedArticle:
     sentences: tuple[Sentence, ...]
 
 
+def paragraph_at(parsed: ParsedArticle, position: int) -> ParsedParagraph | None:
+    """The paragraph whose parse holds an article offset (of a trigger, an actor)."""
+    for para in parsed.paragraphs:
+        if para.offset <= position < para.end:
+            return para
+    return None
+
+
+def token_at(parsed: ParsedArticle, start: int, end: int) -> tuple[ParsedParagraph, Token] | None:
+    """The parse token heading the article span ``[start, end)``, with its paragraph."""
+    para = paragraph_at(parsed, start)
+    if para is None:
+        return None
+    span = para.doc.char_span(start - para.offset, end - para.offset, alignment_mode="expand")
+    return (para, span.root) if span is not None and len(span) else None
+
+
 def load_pipeline(model: str) -> Language:
     """Load an installed spaCy pipeline by package name or folder path.
 

@@ -25,7 +25,7 @@ from eventwire.enrich.places import (
 from eventwire.enrich.provenance import ArticleVoices, article_voices
 from eventwire.enrich.tone import ToneScorer, load_tone, weighted_tone
 from eventwire.model import ActorMention, CodedArticle, Event, Location, Speaker
-from eventwire.parse import ParsedArticle, ParsedParagraph
+from eventwire.parse import ParsedArticle, ParsedParagraph, token_at
 
 
 @dataclass(frozen=True)
@@ -36,22 +36,9 @@ class Enricher:
     tone: Callable[[], ToneScorer] = field(default=load_tone)
 
 
-def _paragraph_at(parsed: ParsedArticle, position: int) -> ParsedParagraph | None:
-    for para in parsed.paragraphs:
-        if para.offset <= position < para.end:
-            return para
-    return None
-
-
 def trigger_token(parsed: ParsedArticle, event: Event) -> tuple[ParsedParagraph, Token] | None:
     """The parse token of an event's trigger, with its paragraph."""
-    start = event.evidence.trigger_span[0]
-    para = _paragraph_at(parsed, start)
-    if para is None:
-        return None
-    span = para.doc.char_span(start - para.offset, event.evidence.trigger_span[1] - para.offset,
-                              alignment_mode="expand")
-    return (para, span.root) if span is not None and len(span) else None
+    return token_at(parsed, *event.evidence.trigger_span)
 
 
 @dataclass(frozen=True)

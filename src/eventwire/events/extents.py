@@ -24,7 +24,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from eventwire.model import ActorMention, Event, Span
-from eventwire.parse import ParsedArticle, ParsedParagraph
+from eventwire.parse import ParsedArticle, token_at
 
 CLIMB_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
 """Links from a matched word up to the noun it modifies ("Israeli" → "army")."""
@@ -96,26 +96,16 @@ def phrase_of(token: Token) -> tuple[int, int]:
     return words[0].idx, words[-1].idx + len(words[-1])
 
 
-def _paragraph_at(parsed: ParsedArticle, position: int) -> ParsedParagraph | None:
-    for para in parsed.paragraphs:
-        if para.offset <= position < para.end:
-            return para
-    return None
-
-
 def actor_phrase(actor: ActorMention | None, parsed: ParsedArticle) -> Span | None:
     """Article offsets of the phrase around an actor's head word, from the parse."""
     if actor is None:
         return None
     head = actor.head if actor.head is not None else actor.span[0]
-    para = _paragraph_at(parsed, head)
-    if para is None:
+    found = token_at(parsed, head, head + 1)
+    if found is None:
         return None
-    span = para.doc.char_span(head - para.offset, head - para.offset + 1,
-                              alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    start, end = phrase_of(span[0])
+    para, token = found
+    start, end = phrase_of(token)
     return para.offset + start, para.offset + end
 
 
