@@ -126,19 +126,22 @@ def _admit(items: Iterator[Article | ReadError], run: _Run) -> Iterator[_Pending
                 run.count(read=1, duplicate=1)
             else:
                 run.seen.add(digest)
-                yield from _screened(item, digest, run)
+                pending = _screened(item, digest, run)
+                if pending is not None:
+                    yield pending
 
 
-def _screened(item: Article, digest: str, run: _Run) -> Iterator[_Pending]:
-    """A new article to code, unless it is a near duplicate of one already taken."""
+def _screened(item: Article, digest: str, run: _Run) -> _Pending | None:
+    """A new article to code, unless it is a near duplicate of one already taken
+    (then stored as such here)."""
     sig = signature(item.text)
     original = run.index.match(sig)
     if original is not None:
         run.store.add(CodedArticle(item, (), (), ()), digest, original)
         run.count(read=1, near_duplicate=1)
-        return
+        return None
     run.index.add(digest, sig)
-    yield _Pending(item, digest, sig)
+    return _Pending(item, digest, sig)
 
 
 def _code_and_store(pending: list[_Pending], pipeline: Pipeline, run: _Run) -> None:

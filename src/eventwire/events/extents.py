@@ -33,12 +33,13 @@ KEPT_DEPS = frozenset({
     "det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "predet",
     "appos", "prep", "pobj", "punct", "nn", "flat",
 })  # fmt: skip
+"""Dependents a phrase keeps; the rest (conj, cc, relcl, acl...) end it."""
 TIME_PREPOSITIONS = frozenset({"during", "on", "after", "before", "since", "until", "amid",
                                "throughout", "over", "as"})
 """Prepositions whose phrase says when, not who ("the ministry on Monday")."""
-"""Dependents a phrase keeps; the rest (conj, cc, relcl, acl...) end it."""
-NOTE = "matched"
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+"""Dependents that are dates or times ("the ministry Monday") are no part of who."""
+NOTE = "matched"
 
 
 def overlap(a: Span, b: Span) -> bool:

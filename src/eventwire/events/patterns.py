@@ -116,8 +116,9 @@ class Clause:
 
     @classmethod
     def of(cls, tokens: Sequence[Token]) -> Clause:
-        kept = [t for t in tokens if not _infix_hyphen(t)]
-        forms = tuple(_clause_forms(t) for t in kept)
+        hyphens = {t.i for t in tokens if _infix_hyphen(t)}
+        kept = [t for t in tokens if t.i not in hyphens]
+        forms = tuple(_clause_forms(t, t.i + 1 in hyphens) for t in kept)
         vocabulary = frozenset(word for pair in forms for word in pair)
         free = tuple(not in_prep_phrase(t) or _clause_preposition(t) for t in kept)
         return cls(tuple(kept), forms, free, vocabulary)
@@ -133,11 +134,10 @@ def _infix_hyphen(token: Token) -> bool:
     return not doc[i - 1].whitespace_ and doc[i - 1].is_alpha and doc[i + 1].is_alpha
 
 
-def _clause_forms(token: Token) -> tuple[str, ...]:
+def _clause_forms(token: Token, hyphen_after: bool) -> tuple[str, ...]:
     forms = token_forms(token)
-    doc, i = token.doc, token.i
-    if i + 2 < len(doc) and _infix_hyphen(doc[i + 1]):
-        return (*forms, f"{token.lower_}-{doc[i + 2].lower_}")
+    if hyphen_after:
+        return (*forms, f"{token.lower_}-{token.doc[token.i + 2].lower_}")
     return forms
 
 
@@ -265,6 +265,7 @@ def best_pattern(
     With the ``verb`` given, words joined to ``*`` must be next to it.
     """
     best: PatternMatch | None = None
+    best_written = -1  # _as_written of ``best``, worked out on the first tie only
     for pattern in patterns:  # callers pass VerbBlock.patterns_for(...): same result, faster
         if pattern.compound and not compound:
             continue
@@ -280,11 +281,14 @@ def best_pattern(
             continue
         tokens = used_before + used_after
         score = len({t.i for t in tokens})
-        if best is None or score > best.score or (
-            score == best.score and _as_written(pattern, tokens) > _as_written(best.pattern,
-                                                                            best.tokens)
-        ):
-            best = PatternMatch(pattern, tokens, score)
+        if best is not None and score == best.score:
+            if best_written < 0:
+                best_written = _as_written(best.pattern, best.tokens)
+            written = _as_written(pattern, tokens)
+            if written > best_written:
+                best, best_written = PatternMatch(pattern, tokens, score), written
+        elif best is None or score > best.score:
+            best, best_written = PatternMatch(pattern, tokens, score), -1
     return best
 
 
