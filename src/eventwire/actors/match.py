@@ -82,13 +82,12 @@ TITLE_ABBREVIATIONS: Mapping[str, str] = {
 the word the dictionaries list when a name follows."""
 
 
-def _spelled_out(token: Token) -> str:
-    """A title abbreviation before a name as its full word, else the token's text."""
+def _spelled_out(token: Token) -> str | None:
+    """A title abbreviation before a name as its full word, else ``None``."""
     full = TITLE_ABBREVIATIONS.get(token.lower_)
-    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if full is None or following is None or following.pos_ != "PROPN":
-        return token.text
-    return full
+    if full is None or token.i + 1 >= len(token.doc):
+        return None
+    return full if token.doc[token.i + 1].pos_ == "PROPN" else None
 
 
 def sentence_keys(sentence: Span) -> list[Key]:
@@ -96,9 +95,9 @@ def sentence_keys(sentence: Span) -> list[Key]:
     keys: list[Key] = []
     for token in sentence:
         spelled = _spelled_out(token)
-        texts = _word_keys(spelled)
+        texts = _word_keys(spelled or token.text)
         lemma = None
-        if spelled is not token.text:
+        if spelled is not None:
             lemma = texts[0] if len(texts) == 1 else None
         elif len(texts) == 1:
             lemmas = _word_keys(token.lemma_)
