@@ -11,8 +11,9 @@ folder, so every figure below is on the same text, in one run:
   ``nlp.pipe``, words per second;
 - eventwire end to end: read the folder, code it, write JSONL (to nowhere), words and
   articles per second, and its ratio to bare spaCy (same process, same text);
-- ingest in one process into a fresh store, then the same ingest on a local Dask
-  cluster of 1 and of N workers (one thread each), and the N-to-1 ratio;
+- ingest in one process into a fresh store, then the same ingest on local Dask
+  clusters of 1 and of N workers (one thread each, both clusters up, runs alternated
+  between them), and the N-to-1 ratio;
 - peak memory (max RSS) of this process and of each Dask worker.
 
 Each figure is the median of ``--runs`` runs; eventwire and bare spaCy runs are
@@ -33,6 +34,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import spacy
@@ -210,24 +212,41 @@ def bench_ingest(
 
     alone = median_time(lambda: _ingest_once(folder, scratch, one), runs)
     _line("ingest, one process", f"{words / alone:8.0f} words/s")
-    rates = {}
-    for count in sorted({1, workers}):
-        with dask_client(workers=count) as client:
-            client.run(worker_pipeline, Config())  # each worker loads spaCy once, untimed
-
-            def on_dask(db: Path, client: Client = client) -> None:
-                with open_store(db) as store:
-                    ingest_with_dask([str(folder)], Config(), store, client)
-
-            _ingest_once(folder, scratch, on_dask)  # untimed, as for one process above
-            seconds = median_time(lambda: _ingest_once(folder, scratch, on_dask), runs)
-            rss = client.run(peak_mb)
-        rates[count] = words / seconds
-        peak = max(rss.values())
+    counts = sorted({1, workers})
+    with ExitStack() as stack:
+        clients = {count: stack.enter_context(dask_client(workers=count)) for count in counts}
+        runners = {count: _dask_runner(folder, scratch, client)
+                   for count, client in clients.items()}  # fmt: skip
+        times: dict[int, list[float]] = {count: [] for count in counts}
+        for turn in range(runs):  # alternated, as above: the host's slow spells hit both
+            for count in counts if turn % 2 == 0 else counts[::-1]:
+                times[count].append(median_time(runners[count], 1))
+        rss = {count: max(client.run(peak_mb).values()) for count, client in clients.items()}
+    for count in counts:
+        rate = words / statistics.median(times[count])
         _line(f"ingest, Dask {count} worker(s)",
-              f"{rates[count]:8.0f} words/s, peak {peak:.0f} MB per worker")  # fmt: skip
+              f"{rate:8.0f} words/s, peak {rss[count]:.0f} MB per worker")  # fmt: skip
     if workers > 1:
-        _line(f"  ratio Dask {workers} / 1 worker", f"{rates[workers] / rates[1]:8.2f}")
+        ratio = statistics.median(times[1]) / statistics.median(times[workers])
+        _line(f"  ratio Dask {workers} / 1 worker", f"{ratio:8.2f}")
+        pairs = sorted(a / b for a, b in zip(times[1], times[workers], strict=True))
+        _line("  ratio per alternated pair", " ".join(f"{r:.2f}" for r in pairs))
+
+
+def _dask_runner(folder: Path, scratch: Path, client: Client) -> Callable[[], None]:
+    """A timed ingest on ``client``'s cluster, after each worker has loaded spaCy and
+    coded the text once, untimed (as the one-process figures are of a steady state).
+
+    The writer's store runs DuckDB on one thread, as ``eventwire ingest --workers``
+    opens it."""
+    client.run(worker_pipeline, Config())
+
+    def on_dask(db: Path) -> None:
+        with open_store(db, threads=1) as store:
+            ingest_with_dask([str(folder)], Config(), store, client)
+
+    _ingest_once(folder, scratch, on_dask)
+    return lambda: _ingest_once(folder, scratch, on_dask)
 
 
 def main() -> None:

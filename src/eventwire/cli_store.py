@@ -110,7 +110,7 @@ def _ingest_on_dask(inputs: list[str], config: Config, db: Path, workers: int | 
     from eventwire.distributed import dask_client, ingest_with_dask  # Dask loads slowly
 
     try:
-        with open_store(db) as store, dask_client(workers, scheduler) as client:
+        with open_store(db, threads=1) as store, dask_client(workers, scheduler) as client:
             return ingest_with_dask(inputs, config, store, client, progress=_progress)
     except DictionaryError as exc:
         raise DictionaryFailure(str(exc)) from exc

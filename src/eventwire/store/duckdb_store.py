@@ -18,6 +18,7 @@ from types import TracebackType
 from typing import Self
 
 import duckdb
+import numpy as np
 
 from eventwire.model import CodedArticle
 from eventwire.output.gdelt import lead_paragraph
@@ -38,26 +39,43 @@ DEFAULT_DB = "eventwire.duckdb"
 _NO_FILTER = EventFilter()
 
 
-def _column_insert(table: str, columns: Sequence[str]) -> str:
-    """An INSERT that takes one list parameter per column and unnests them side by side.
+_STAGED = "_eventwire_rows"
+"""The name a batch's columns are registered under while they are inserted."""
 
-    DuckDB binds a whole list as one value, so an article's rows cost one short
-    statement instead of a multi-row VALUES with thousands of placeholders to parse
-    and bind one by one (about a third of the CPU).  The lists are not cast: the
-    INSERT casts each value to its column's type, and an explicit cast per list
-    costs a quarter more for nothing.
-    """
+
+def _column_insert(table: str, columns: Sequence[str]) -> str:
+    """An INSERT of a whole batch from the columns registered as :data:`_STAGED`."""
     names = ", ".join(f'"{c}"' for c in columns)
-    lists = ", ".join(f"unnest(${n})" for n in range(1, len(columns) + 1))
-    return f"INSERT INTO {table} ({names}) SELECT {lists}"
+    return f"INSERT INTO {table} ({names}) SELECT {names} FROM {_STAGED}"
+
+
+def _objects(values: Sequence[object]) -> np.ndarray:
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
 
 
 def _insert_rows(
-    conn: duckdb.DuckDBPyConnection, sql: str, rows: list[tuple[object, ...]]
+    conn: duckdb.DuckDBPyConnection, sql: str, columns: Sequence[str],
+    rows: list[tuple[object, ...]],
 ) -> None:
-    """Insert ``rows`` with ``sql`` from :func:`_column_insert`: one list per column."""
-    if rows:
-        conn.execute(sql, [list(column) for column in zip(*rows, strict=True)])
+    """Insert ``rows`` with ``sql`` from :func:`_column_insert`.
+
+    The rows go in as one NumPy object array per column, which DuckDB scans in C++,
+    typing each column from all its values (the INSERT then casts to the table's
+    types).  Binding the columns as list parameters instead converts every value
+    through the Python binding one by one: seven times the writer's CPU, which on
+    a Dask ingest is CPU taken from the workers coding on the same machine.
+    """
+    if not rows:
+        return
+    staged = {name: _objects(values)
+              for name, values in zip(columns, zip(*rows, strict=True), strict=True)}
+    conn.register(_STAGED, staged)
+    try:
+        conn.execute(sql)
+    finally:
+        conn.unregister(_STAGED)
 
 
 ARTICLE_COLUMNS = (
@@ -72,7 +90,8 @@ _INSERT_ARTICLES = (
 )
 """A batch's article rows, numbered by the store's sequence in the same statement; the
 ids come back with each row's content hash, which is unique, to pair them up."""
-_INSERT_SIGNATURES = _column_insert("signatures", ("article_id", "content_hash", "minhash"))
+_SIGNATURE_COLUMNS = ("article_id", "content_hash", "minhash")
+_INSERT_SIGNATURES = _column_insert("signatures", _SIGNATURE_COLUMNS)
 _INSERT_SENTENCES = _column_insert("sentences", SENTENCE_COLUMNS)
 _INSERT_ACTORS = _column_insert("actors", ACTOR_COLUMNS)
 _INSERT_EVENTS = _column_insert("events", EVENT_COLUMNS)
@@ -97,21 +116,23 @@ class _PartRows:
                            for rank, e in enumerate(coded.events, start=1))
 
     def insert(self, conn: duckdb.DuckDBPyConnection) -> None:
-        _insert_rows(conn, _INSERT_SENTENCES, self.sentences)
-        _insert_rows(conn, _INSERT_ACTORS, self.actors)
-        _insert_rows(conn, _INSERT_EVENTS, self.events)
+        _insert_rows(conn, _INSERT_SENTENCES, SENTENCE_COLUMNS, self.sentences)
+        _insert_rows(conn, _INSERT_ACTORS, ACTOR_COLUMNS, self.actors)
+        _insert_rows(conn, _INSERT_EVENTS, EVENT_COLUMNS, self.events)
 
 
 class DuckDBStore:
     """An :class:`~eventwire.store.base.EventStore` kept in a DuckDB file.
 
     ``path`` may be ``":memory:"`` for a throw-away store.  Opening applies any
-    missing schema migrations.
+    missing schema migrations.  ``threads`` caps DuckDB's worker threads (default: one
+    per core); see :func:`open_store`.
     """
 
-    def __init__(self, path: Path | str = DEFAULT_DB) -> None:
+    def __init__(self, path: Path | str = DEFAULT_DB, *, threads: int | None = None) -> None:
         self.path = str(path)
-        self._conn = duckdb.connect(self.path)
+        config = {} if threads is None else {"threads": threads}
+        self._conn = duckdb.connect(self.path, config=config)
         migrate(self._conn)
 
     def __enter__(self) -> Self:
@@ -180,7 +201,7 @@ class DuckDBStore:
         by_hash = {str(content_hash): int(article_id) for article_id, content_hash in returned}
         ids = [by_hash[content_hash] for _coded, content_hash, _original, _sig in items]
         signed = zip(ids, items, strict=True)
-        _insert_rows(self._conn, _INSERT_SIGNATURES, [
+        _insert_rows(self._conn, _INSERT_SIGNATURES, _SIGNATURE_COLUMNS, [
             (article_id, item[1], item[3]) for article_id, item in signed if item[3] is not None
         ])
         return ids
@@ -314,6 +335,12 @@ def _article_values(
             None, status, duplicate_of, _now(), coded.tone]
 
 
-def open_store(path: Path | str = DEFAULT_DB) -> DuckDBStore:
-    """Open (creating if needed) the store at ``path``; use it as a context manager."""
-    return DuckDBStore(path)
+def open_store(path: Path | str = DEFAULT_DB, *, threads: int | None = None) -> DuckDBStore:
+    """Open (creating if needed) the store at ``path``; use it as a context manager.
+
+    ``threads=1`` suits a store that only takes the writes of coding workers on the same
+    machine: its inserts gain nothing from more threads, and DuckDB's idle threads
+    otherwise take some 15 % of the writer's CPU from the workers.  Queries (exports,
+    the API) want the default, a thread per core.
+    """
+    return DuckDBStore(path, threads=threads)
