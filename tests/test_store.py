@@ -256,7 +256,7 @@ def test_an_article_with_many_events_is_stored_whole(tmp_path: Path) -> None:
 
 
 def test_columns_all_null_or_all_empty_in_an_article_round_trip(tmp_path: Path) -> None:
-    """Rows go in as one list per column: a list of only NULLs or only empty lists
+    """Rows go in as one array per column: an array of only NULLs or only empty lists
     (no targets, no roles, no places) must still store as the column's own type."""
     base = _coded("bare", D(2022, 6, 1), "Wire", [("RUS", "UKR", "190", False)] * 3)
     events = tuple(replace(e, target=None) for e in base.events)
@@ -315,3 +315,23 @@ def test_known_hashes_names_the_stored_ones_of_a_batch(tmp_path: Path) -> None:
         assert opened.known_hashes(["h-two", "h-new", "h-one", "h-two"]) == {"h-one", "h-two"}
         assert opened.known_hashes(["h-new"]) == set()
         assert opened.known_hashes([]) == set()
+
+
+def test_a_column_mixing_nulls_ints_and_floats_keeps_each_value(tmp_path: Path) -> None:
+    """DuckDB types a staged column from all of its values, not from the first ones:
+    a float after a thousand ints, or a code after a thousand NULL targets, survives."""
+    base = _coded("mix", D(2022, 7, 1), "Wire", [("RUS", "UKR", "190", False)] * 1001)
+    events = [replace(e, target=None, confidence=1) for e in base.events[:-1]]
+    events.append(replace(base.events[-1], confidence=0.25))
+    with open_store(tmp_path / "mix.duckdb") as opened:
+        opened.add(replace(base, events=tuple(events)), "mix-hash", None)
+        stored = opened.events()
+    assert [r["confidence"] for r in stored[-2:]] == [1.0, 0.25]
+    assert stored[-1]["target"]["code"] == "UKR" and stored[0]["target"] is None
+
+
+def test_a_writer_store_can_run_duckdb_on_one_thread(tmp_path: Path) -> None:
+    with open_store(tmp_path / "t.duckdb", threads=1) as opened:
+        assert opened.stats().articles == 0
+        setting = opened._conn.execute("SELECT current_setting('threads')").fetchall()
+    assert setting == [(1,)]

@@ -33,6 +33,7 @@ import resource
 import statistics
 import tempfile
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -256,6 +257,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
+    # Two clusters are up at once: the second one's scheduler says the first took the
+    # port of its (disabled) dashboard's HTTP server; harmless, and not a figure.
+    warnings.filterwarnings("ignore", message="Port .* is already in use")
     with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as tmp:
         folder, scratch = Path(tmp) / "corpus", Path(tmp)
         folder.mkdir()

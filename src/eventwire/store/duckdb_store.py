@@ -131,7 +131,8 @@ class DuckDBStore:
 
     def __init__(self, path: Path | str = DEFAULT_DB, *, threads: int | None = None) -> None:
         self.path = str(path)
-        config = {} if threads is None else {"threads": threads}
+        config: dict[str, str | bool | int | float | list[str]] = (
+            {} if threads is None else {"threads": threads})
         self._conn = duckdb.connect(self.path, config=config)
         migrate(self._conn)
 
