@@ -405,3 +405,38 @@ def test_a_hyphenated_word_matches_either_spelling_of_the_dictionary(
     events = code(nlp, Coding(lexicon, code_info, is_cameo),
                   "Germany announced a cease-fire with France.")
     assert [e.code.cameo for e in events] == ["0871"]
+
+
+STATEMENT_VERBS = """
+---  KILL   [190]  ---
+KILL {KILLS KILLED}
+
+---  EXPRESS   [010]  ---
+EXPRESS {EXPRESSES EXPRESSED}
+- * CONDOLENCES                         [018]
+
+---  SAY   [010]  ---
+SAY {SAYS SAID}
+"""
+
+
+@pytest.fixture(scope="module")
+def statements() -> Coding:
+    lexicon = EventLexicon(parse_verb_text(STATEMENT_VERBS, origin="statements.verbs"), {})
+    return Coding(lexicon, code_info, is_cameo)
+
+
+def test_a_specific_statement_outranks_an_act_told_in_a_background_clause(
+    nlp: Language, statements: Coding
+) -> None:
+    text = "Germany expressed condolences to France over the soldiers whom Italy killed."
+    found = dyads(code(nlp, statements, text))
+    assert [(d[0], d[1]) for d in found] == [("DEU", "018")]
+    assert not [d for d in found if d[1] == "190"], "the relative clause only describes"
+
+
+def test_a_bare_statement_gives_way_to_the_act_it_reports(
+    nlp: Language, statements: Coding
+) -> None:
+    found = dyads(code(nlp, statements, "Germany said that Italy killed French soldiers."))
+    assert [d[1] for d in found] == ["190"]

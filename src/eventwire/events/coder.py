@@ -267,7 +267,7 @@ def _sentence_drafts(
     derived = accusations(drafts, mentions)
     verbs = {d.trigger.token.i for d in derived}
     drafts = [d for d in drafts if d.rule_note or d.trigger.token.i not in verbs] + derived
-    return drop_subsumed(unique(drop_background(drop_bare_statements(drafts))))
+    return drop_subsumed(unique(drop_bare_statements(drop_background(drafts))))
 
 
 def _governed_by_trigger(noun: Token, sent: SpacySpan, coding: Coding) -> bool:

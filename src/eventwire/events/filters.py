@@ -52,14 +52,20 @@ def _in_background(token: Token) -> bool:
 
 
 def drop_background(drafts: list[Draft]) -> list[Draft]:
-    """Background clauses are coded only when the sentence has no event of its own."""
+    """Background clauses are coded only when the sentence has no event of its own.
+
+    Applied before :func:`drop_bare_statements`: a statement in the main clause is the
+    sentence's own event, which a killing in a clause describing its object does not
+    replace ("expressed condolences to families of farmers who were killed")."""
     main = [d for d in drafts if not _in_background(d.trigger.token)]
     return main if main else drafts
 
 
 def drop_bare_statements(drafts: list[Draft]) -> list[Draft]:
-    """A bare statement (root 01) is coded only when nothing more specific applies."""
-    specific = [d for d in drafts if not d.code.startswith("01") and d.modality.counted]
+    """A bare statement (the generic 010 of "said") is coded only when nothing more
+    specific applies.  The other statements (a pessimistic comment, condolences, a
+    denial) are the event a sentence reports, as specific as any other."""
+    specific = [d for d in drafts if d.code != "010" and d.modality.counted]
     if not specific:
         return drafts
-    return [d for d in drafts if not d.code.startswith("01") or d.rule_note]
+    return [d for d in drafts if d.code != "010" or d.rule_note]
