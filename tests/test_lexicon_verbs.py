@@ -332,3 +332,14 @@ def test_the_supplement_codes_ending_sanctions_as_easing_them(coding_pipeline: P
 def test_the_supplement_codes_considering_as_a_policy_option(coding_pipeline: Pipeline) -> None:
     coded = coding_pipeline.code_text("The Norwegian government is considering new rules.")
     assert [e.code.cameo for e in coded.events] == ["014"]
+
+
+def test_the_supplement_codes_defending_a_policy_as_a_verbal_defence(
+    coding_pipeline: Pipeline,
+) -> None:
+    coded = coding_pipeline.code_text("The French minister defended the pension reform.")
+    assert [(e.source.code if e.source else None, e.code.cameo) for e in coded.events] == [
+        ("FRAGOV", "052")]
+    assert "verbs_supplement.txt" in coded.events[0].evidence.rule
+    guarded = coding_pipeline.code_text("Troops defended the city against the rebels.")
+    assert [e.code.cameo for e in guarded.events] != ["052"], "defending a place is no speech"
