@@ -343,3 +343,14 @@ def test_the_supplement_codes_defending_a_policy_as_a_verbal_defence(
     assert "verbs_supplement.txt" in coded.events[0].evidence.rule
     guarded = coding_pipeline.code_text("Troops defended the city against the rebels.")
     assert [e.code.cameo for e in guarded.events] != ["052"], "defending a place is no speech"
+
+
+def test_the_supplement_codes_lifting_an_embargo_and_reducing_aid(
+    coding_pipeline: Pipeline,
+) -> None:
+    lifted = coding_pipeline.code_text("The United States lifted its embargo against Libya.")
+    assert [(e.source.code if e.source else None, e.code.cameo,
+             e.target.code if e.target else None) for e in lifted.events] == [
+        ("USA", "085", "LBY")]
+    reduced = coding_pipeline.code_text("The United States reduced military aid to Argentina.")
+    assert [e.code.cameo for e in reduced.events] == ["1622"]
