@@ -215,6 +215,16 @@ def test_agreeing_to_act_is_an_intent(nlp: Language, acts: Coding) -> None:
     assert all(not e.counted for e in events if e.code.cameo == "080")
 
 
+def test_deciding_to_act_is_the_act_itself(nlp: Language, acts: Coding) -> None:
+    """A government's decision is its act ("Japan decided to ease sanctions"), not a
+    mere statement of intent, as "agreed to" is."""
+    events = code(nlp, acts, "Germany decided to withdraw from France.")
+    withdrawals = [e for e in events if e.code.cameo == "080"]
+    assert [(e.source.code if e.source else "-", e.counted) for e in withdrawals] == [
+        ("DEU", True)]
+    assert not [e for e in events if e.code.root == "03"]
+
+
 def test_urging_another_to_act_is_an_appeal(nlp: Language, acts: Coding) -> None:
     events = code(nlp, acts, "Italy urged Germany to withdraw from France.")
     assert ("ITA", "025", "DEU") in dyads(events)

@@ -78,7 +78,7 @@ def demand_code(demanded: str, lemma: str) -> str:
 
 
 INTENT_HEADS = frozenset(
-    {"agree", "pledge", "promise", "vow", "offer", "decide", "plan", "intend", "prepare",
+    {"agree", "pledge", "promise", "vow", "offer", "plan", "intend", "prepare",
      "commit", "undertake", "consent", "resolve", "volunteer", "aim", "seek", "want", "hope",
      "expect", "threaten", "willing", "ready", "prepared", "determined", "eager", "keen"}
 )  # fmt: skip

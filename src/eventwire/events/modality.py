@@ -24,14 +24,14 @@ HYPOTHETICAL_HEADS = frozenset(
         "need", "want", "hope", "seek", "try", "aim", "wish", "urge", "call", "demand",
         "ask", "propose", "suggest", "offer", "consider", "fail", "refuse", "avoid",
         "prevent", "deny", "exclude", "threaten", "plan", "intend", "prepare", "vow",
-        "pledge", "promise", "expect", "decide", "agree", "attempt", "warn", "fear",
+        "pledge", "promise", "expect", "agree", "attempt", "warn", "fear",
         "justify", "order", "allow", "encourage", "persuade", "press", "invite", "depend",
         "willing", "ready", "prepared", "determined", "eager", "keen", "commit", "undertake",
     }
 )  # fmt: skip
 """Verbs whose complement names an event that has not (yet) happened."""
 FUTURE_HEADS = frozenset(
-    {"plan", "intend", "prepare", "vow", "pledge", "promise", "expect", "decide", "agree",
+    {"plan", "intend", "prepare", "vow", "pledge", "promise", "expect", "agree",
      "schedule", "set", "threaten", "going"}
 )  # fmt: skip
 UNREAL_MODIFIERS = frozenset(
