@@ -354,3 +354,12 @@ def test_the_supplement_codes_lifting_an_embargo_and_reducing_aid(
         ("USA", "085", "LBY")]
     reduced = coding_pipeline.code_text("The United States reduced military aid to Argentina.")
     assert [e.code.cameo for e in reduced.events] == ["1622"]
+
+
+def test_the_supplement_codes_exploring_options_as_considering_them(
+    coding_pipeline: Pipeline,
+) -> None:
+    coded = coding_pipeline.code_text("The Dutch government is exploring the possibility.")
+    assert [e.code.cameo for e in coded.events] == ["014"]
+    searched = coding_pipeline.code_text("French police explored the site of the blast.")
+    assert [e.code.cameo for e in searched.events] == ["090"], "a place is still inspected"
