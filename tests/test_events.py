@@ -225,6 +225,11 @@ def test_deciding_to_act_is_the_act_itself(nlp: Language, acts: Coding) -> None:
     assert not [e for e in events if e.code.root == "03"]
 
 
+def test_an_act_declined_is_not_counted(nlp: Language, acts: Coding) -> None:
+    events = code(nlp, acts, "Germany declined to withdraw from France.")
+    assert [e.counted for e in events if e.code.cameo == "080"] == [False]
+
+
 def test_urging_another_to_act_is_an_appeal(nlp: Language, acts: Coding) -> None:
     events = code(nlp, acts, "Italy urged Germany to withdraw from France.")
     assert ("ITA", "025", "DEU") in dyads(events)

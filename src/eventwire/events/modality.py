@@ -22,7 +22,7 @@ TEMPORAL_MARKS = frozenset({"until", "till", "before", "once", "after", "when"})
 HYPOTHETICAL_HEADS = frozenset(
     {
         "need", "want", "hope", "seek", "try", "aim", "wish", "urge", "call", "demand",
-        "ask", "propose", "suggest", "offer", "consider", "fail", "refuse", "avoid",
+        "ask", "propose", "suggest", "offer", "consider", "fail", "refuse", "decline", "avoid",
         "prevent", "deny", "exclude", "threaten", "plan", "intend", "prepare", "vow",
         "pledge", "promise", "expect", "agree", "attempt", "warn", "fear",
         "justify", "order", "allow", "encourage", "persuade", "press", "invite", "depend",
