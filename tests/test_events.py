@@ -411,6 +411,26 @@ def test_of_equal_patterns_the_one_spelled_as_the_text_wins(
     assert [e.code.cameo for e in events] == [cameo]
 
 
+HALT_VERBS = """
+---  HALT   [---]  ---
+HALT {HALTS HALTED}
+- * FIGHTING                                      [0871]
+- * AID                                           [162]
+"""
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Germany halted aid to France in an effort to end the fighting.", "162"),
+    ("Germany halted the fighting to let aid reach France.", "0871"),
+])  # fmt: skip
+def test_of_equal_patterns_the_one_nearer_the_verb_wins(
+    nlp: Language, text: str, cameo: str
+) -> None:
+    lexicon = EventLexicon(parse_verb_text(HALT_VERBS, origin="halt.verbs"), {})
+    events = code(nlp, Coding(lexicon, code_info, is_cameo), text)
+    assert {e.code.cameo for e in events} == {cameo}
+
+
 @pytest.mark.parametrize("pattern", ["CEASE-FIRE", "CEASE_FIRE"])
 def test_a_hyphenated_word_matches_either_spelling_of_the_dictionary(
     nlp: Language, pattern: str

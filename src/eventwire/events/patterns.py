@@ -265,7 +265,7 @@ def best_pattern(
     With the ``verb`` given, words joined to ``*`` must be next to it.
     """
     best: PatternMatch | None = None
-    best_written = -1  # _as_written of ``best``, worked out on the first tie only
+    best_key: tuple[int, int] | None = None  # _tie_key of ``best``, worked out on a tie only
     for pattern in patterns:  # callers pass VerbBlock.patterns_for(...): same result, faster
         if pattern.compound and not compound:
             continue
@@ -282,14 +282,22 @@ def best_pattern(
         tokens = used_before + used_after
         score = len({t.i for t in tokens})
         if best is not None and score == best.score:
-            if best_written < 0:
-                best_written = _as_written(best.pattern, best.tokens)
-            written = _as_written(pattern, tokens)
-            if written > best_written:
-                best, best_written = PatternMatch(pattern, tokens, score), written
+            if best_key is None:
+                best_key = _tie_key(best.pattern, best.tokens, verb)
+            key = _tie_key(pattern, tokens, verb)
+            if key > best_key:
+                best, best_key = PatternMatch(pattern, tokens, score), key
         elif best is None or score > best.score:
-            best, best_written = PatternMatch(pattern, tokens, score), -1
+            best, best_key = PatternMatch(pattern, tokens, score), None
     return best
+
+
+def _tie_key(pattern: VerbPattern, tokens: Sequence[Token], verb: Token | None) -> tuple[int, int]:
+    """Which of two equally long matches wins: the one spelled as written, then the one
+    whose words sit nearer the verb.  "Japan halted aid in line with efforts to end the
+    fighting" halted the aid (its object), not the fighting of a clause further on."""
+    reach = max((abs(t.i - verb.i) for t in tokens), default=0) if verb is not None else 0
+    return _as_written(pattern, tokens), -reach
 
 
 def _as_written(pattern: VerbPattern, tokens: Sequence[Token]) -> int:
