@@ -12,8 +12,8 @@ folder, so every figure below is on the same text, in one run:
 - eventwire end to end: read the folder, code it, write JSONL (to nowhere), words and
   articles per second, and its ratio to bare spaCy (same process, same text);
 - ingest in one process into a fresh store, then the same ingest on local Dask
-  clusters of 1 and of N workers (one thread each, both clusters up, runs alternated
-  between them), and the N-to-1 ratio;
+  clusters of 1 and of N workers (one thread each; a fresh cluster for each run, runs
+  alternated between the two sizes), and the N-to-1 ratio;
 - peak memory (max RSS) of this process and of each Dask worker.
 
 Each figure is the median of ``--runs`` runs; eventwire and bare spaCy runs are
@@ -33,13 +33,10 @@ import resource
 import statistics
 import tempfile
 import time
-import warnings
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
 from pathlib import Path
 
 import spacy
-from distributed import Client
 
 from eventwire.config import DEFAULT_MODEL, Config
 from eventwire.distributed import dask_client, ingest_with_dask, worker_pipeline
@@ -214,15 +211,13 @@ def bench_ingest(
     alone = median_time(lambda: _ingest_once(folder, scratch, one), runs)
     _line("ingest, one process", f"{words / alone:8.0f} words/s")
     counts = sorted({1, workers})
-    with ExitStack() as stack:
-        clients = {count: stack.enter_context(dask_client(workers=count)) for count in counts}
-        runners = {count: _dask_runner(folder, scratch, client)
-                   for count, client in clients.items()}  # fmt: skip
-        times: dict[int, list[float]] = {count: [] for count in counts}
-        for turn in range(runs):  # alternated, as above: the host's slow spells hit both
-            for count in counts if turn % 2 == 0 else counts[::-1]:
-                times[count].append(median_time(runners[count], 1))
-        rss = {count: max(client.run(peak_mb).values()) for count, client in clients.items()}
+    times: dict[int, list[float]] = {count: [] for count in counts}
+    rss = dict.fromkeys(counts, 0.0)
+    for turn in range(runs):  # alternated, as above: the host's slow spells hit both
+        for count in counts if turn % 2 == 0 else counts[::-1]:
+            seconds, peak = _dask_run(folder, scratch, count)
+            times[count].append(seconds)
+            rss[count] = max(rss[count], peak)
     for count in counts:
         rate = words / statistics.median(times[count])
         _line(f"ingest, Dask {count} worker(s)",
@@ -234,20 +229,24 @@ def bench_ingest(
         _line("  ratio per alternated pair", " ".join(f"{r:.2f}" for r in pairs))
 
 
-def _dask_runner(folder: Path, scratch: Path, client: Client) -> Callable[[], None]:
-    """A timed ingest on ``client``'s cluster, after each worker has loaded spaCy and
-    coded the text once, untimed (as the one-process figures are of a steady state).
+def _dask_run(folder: Path, scratch: Path, count: int) -> tuple[float, float]:
+    """Seconds of one timed ingest on a fresh local cluster of ``count`` workers, and
+    the peak memory of its largest worker.
 
-    The writer's store runs DuckDB on one thread, as ``eventwire ingest --workers``
-    opens it."""
-    client.run(worker_pipeline, Config())
+    Each worker loads spaCy and codes the text once, untimed, first (the one-process
+    figures are of a steady state too).  Only one cluster is up at a time: an idle
+    cluster's processes take CPU from the busy one.  The writer's store runs DuckDB on
+    one thread, as ``eventwire ingest --workers`` opens it."""
+    with dask_client(workers=count) as client:
+        client.run(worker_pipeline, Config())
 
-    def on_dask(db: Path) -> None:
-        with open_store(db, threads=1) as store:
-            ingest_with_dask([str(folder)], Config(), store, client)
+        def on_dask(db: Path) -> None:
+            with open_store(db, threads=1) as store:
+                ingest_with_dask([str(folder)], Config(), store, client)
 
-    _ingest_once(folder, scratch, on_dask)
-    return lambda: _ingest_once(folder, scratch, on_dask)
+        _ingest_once(folder, scratch, on_dask)
+        seconds = median_time(lambda: _ingest_once(folder, scratch, on_dask), 1)
+        return seconds, max(client.run(peak_mb).values())
 
 
 def main() -> None:
@@ -257,9 +256,6 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    # Two clusters are up at once: the second one's scheduler says the first took the
-    # port of its (disabled) dashboard's HTTP server; harmless, and not a figure.
-    warnings.filterwarnings("ignore", message="Port .* is already in use")
     with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as tmp:
         folder, scratch = Path(tmp) / "corpus", Path(tmp)
         folder.mkdir()
