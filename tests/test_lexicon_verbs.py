@@ -363,3 +363,12 @@ def test_the_supplement_codes_exploring_options_as_considering_them(
     assert [e.code.cameo for e in coded.events] == ["014"]
     searched = coding_pipeline.code_text("French police explored the site of the blast.")
     assert [e.code.cameo for e in searched.events] == ["090"], "a place is still inspected"
+
+
+def test_the_supplement_codes_negotiating_as_negotiation_not_a_concession(
+    coding_pipeline: Pipeline,
+) -> None:
+    coded = coding_pipeline.code_text("Israel and Lebanon renewed negotiations on Monday.")
+    assert {e.code.cameo for e in coded.events} == {"046"}
+    mediated = coding_pipeline.code_text("Qatar mediated between the two sides.")
+    assert [e.code.cameo for e in mediated.events] == ["045"]
