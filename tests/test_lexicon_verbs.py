@@ -372,3 +372,8 @@ def test_the_supplement_codes_negotiating_as_negotiation_not_a_concession(
     assert {e.code.cameo for e in coded.events} == {"046"}
     mediated = coding_pipeline.code_text("Qatar mediated between the two sides.")
     assert [e.code.cameo for e in mediated.events] == ["045"]
+
+
+def test_the_supplement_codes_accepting_demands_as_yielding(coding_pipeline: Pipeline) -> None:
+    coded = coding_pipeline.code_text("The Nepalese government accepted the demands.")
+    assert [e.code.cameo for e in coded.events] == ["080"]
