@@ -48,6 +48,12 @@ PARTITION_CHARS = 10_000
 so that long articles do not make a few large tasks that leave workers idle at the end."""
 
 
+IN_FLIGHT_PER_THREAD = 2
+"""Partitions in flight per worker thread: one being coded and one queued behind it
+(plus one more for the whole cluster), enough that a worker never waits for the writer
+and few enough to bound memory on both sides."""
+
+
 LOCAL_WORKER_CONFIG: Final[tuple[tuple[str, object], ...]] = (
     ("distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_", None),
     ("distributed.worker.profile.enabled", False),
@@ -161,7 +167,7 @@ def ingest_articles_with_dask(
 ) -> IngestSummary:
     """Ingest articles a caller has read, as :func:`ingest_with_dask` does."""
     run = _Run(store, progress)
-    limit = 2 * max(1, sum(client.nthreads().values())) + 1
+    limit = IN_FLIGHT_PER_THREAD * max(1, sum(client.nthreads().values())) + 1
     running = as_completed()
     parts: dict[_Future, list[_Pending]] = {}
     batch: list[_Pending] = []
