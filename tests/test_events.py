@@ -399,18 +399,6 @@ LIFT
 """
 
 
-@pytest.mark.parametrize(("text", "cameo"), [
-    ("Germany lifted its sanctions against France.", "085"),
-    ("Germany lifted its sanction against France.", "0351"),
-])  # fmt: skip
-def test_of_equal_patterns_the_one_spelled_as_the_text_wins(
-    nlp: Language, text: str, cameo: str
-) -> None:
-    lexicon = EventLexicon(parse_verb_text(LIFT_VERBS, origin="lift.verbs"), {})
-    events = code(nlp, Coding(lexicon, code_info, is_cameo), text)
-    assert [e.code.cameo for e in events] == [cameo]
-
-
 HALT_VERBS = """
 ---  HALT   [---]  ---
 HALT {HALTS HALTED}
@@ -419,14 +407,16 @@ HALT {HALTS HALTED}
 """
 
 
-@pytest.mark.parametrize(("text", "cameo"), [
-    ("Germany halted aid to France in an effort to end the fighting.", "162"),
-    ("Germany halted the fighting to let aid reach France.", "0871"),
-])  # fmt: skip
-def test_of_equal_patterns_the_one_nearer_the_verb_wins(
-    nlp: Language, text: str, cameo: str
+@pytest.mark.parametrize(("verbs", "text", "cameo"), [
+    (LIFT_VERBS, "Germany lifted its sanctions against France.", "085"),
+    (LIFT_VERBS, "Germany lifted its sanction against France.", "0351"),
+    (HALT_VERBS, "Germany halted aid to France in an effort to end the fighting.", "162"),
+    (HALT_VERBS, "Germany halted the fighting to let aid reach France.", "0871"),
+], ids=["spelled-plural", "spelled-singular", "nearer-object", "nearer-other-object"])  # fmt: skip
+def test_of_equal_patterns_the_one_spelled_as_the_text_then_nearer_the_verb_wins(
+    nlp: Language, verbs: str, text: str, cameo: str
 ) -> None:
-    lexicon = EventLexicon(parse_verb_text(HALT_VERBS, origin="halt.verbs"), {})
+    lexicon = EventLexicon(parse_verb_text(verbs, origin="tie.verbs"), {})
     events = code(nlp, Coding(lexicon, code_info, is_cameo), text)
     assert {e.code.cameo for e in events} == {cameo}
 

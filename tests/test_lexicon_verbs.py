@@ -320,29 +320,27 @@ def test_a_verb_word_after_other_words_is_the_key_of_its_form(tmp_path: Path) ->
     assert load_verbs(path).lookup("grab")[0][1].verb_at == 1
 
 
-def test_the_supplement_codes_ending_sanctions_as_easing_them(coding_pipeline: Pipeline) -> None:
-    coded = coding_pipeline.code_text("The United States removed its sanctions against Iran.")
-    assert [(e.source.code if e.source else None, e.code.cameo) for e in coded.events] == [
-        ("USA", "085")]
+@pytest.mark.parametrize(("text", "reading", "other", "other_code"), [
+    ("The United States removed its sanctions against Iran.", ("USA", "085"),
+     "France removed its ambassador from Moscow.", "174"),
+    ("The French minister defended the pension reform.", ("FRAGOV", "052"),
+     "Troops defended the city against the rebels.", "152"),
+], ids=["ending-sanctions", "defending-a-policy"])  # fmt: skip
+def test_the_supplement_codes_a_reading_and_leaves_other_objects_alone(
+    coding_pipeline: Pipeline, text: str, reading: tuple[str, str], other: str,
+    other_code: str,
+) -> None:
+    coded = coding_pipeline.code_text(text)
+    assert [(e.source.code if e.source else None, e.code.cameo)
+            for e in coded.events] == [reading]
     assert "verbs_supplement.txt" in coded.events[0].evidence.rule
-    kept = coding_pipeline.code_text("France removed its ambassador from Moscow.")
-    assert [e.code.cameo for e in kept.events] == ["174"], "other objects keep REMOVE's code"
+    kept = coding_pipeline.code_text(other)
+    assert [e.code.cameo for e in kept.events] == [other_code], "other objects keep theirs"
 
 
 def test_the_supplement_codes_considering_as_a_policy_option(coding_pipeline: Pipeline) -> None:
     coded = coding_pipeline.code_text("The Norwegian government is considering new rules.")
     assert [e.code.cameo for e in coded.events] == ["014"]
-
-
-def test_the_supplement_codes_defending_a_policy_as_a_verbal_defence(
-    coding_pipeline: Pipeline,
-) -> None:
-    coded = coding_pipeline.code_text("The French minister defended the pension reform.")
-    assert [(e.source.code if e.source else None, e.code.cameo) for e in coded.events] == [
-        ("FRAGOV", "052")]
-    assert "verbs_supplement.txt" in coded.events[0].evidence.rule
-    guarded = coding_pipeline.code_text("Troops defended the city against the rebels.")
-    assert [e.code.cameo for e in guarded.events] != ["052"], "defending a place is no speech"
 
 
 def test_the_supplement_codes_lifting_an_embargo_and_reducing_aid(
