@@ -50,6 +50,8 @@ def _column_insert(table: str, columns: Sequence[str]) -> str:
 
 
 def _objects(values: Sequence[object]) -> np.ndarray:
+    """A 1-D object array of ``values`` as they are: ``np.array`` would turn a column
+    of lists (an actor's roles) into a second dimension."""
     array = np.empty(len(values), dtype=object)
     array[:] = values
     return array
