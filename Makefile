@@ -71,7 +71,7 @@ train: train-penta train-actors
 
 # Throughput against bare spaCy, Dask with 1 and 2 workers, peak memory; on the
 # shared corpora when present, else on generated text.  BENCH_WORDS sets the subset.
-BENCH_WORDS ?= 40000
+BENCH_WORDS ?= 120000
 BENCH_RUNS ?= 5
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py $(wildcard $(SHARED)/articles/corpora/urw-2022) \

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -15,16 +15,20 @@ from spacy.language import Language
 
 from eventwire.config import Config
 from eventwire.distributed import (
+    WRITE_BATCH,
     CodingFailure,
     Outcome,
     code_partition,
     dask_client,
     ingest_with_dask,
 )
+from eventwire.errors import EventwireError
 from eventwire.ingest import ingest
 from eventwire.model import Article
 from eventwire.pipeline import Pipeline
 from eventwire.store import EventFilter, open_store
+from eventwire.store.base import NewArticle
+from eventwire.store.duckdb_store import DuckDBStore
 
 SIDES = ["Germany", "France", "Poland", "Japan", "Canada", "Brazil", "Kenya", "Chile"]
 ACTS = [
@@ -154,3 +158,41 @@ def _worker_settings() -> tuple[str | None, object]:
 
 def test_local_workers_run_without_the_settings_that_slow_coding(client: Client) -> None:
     assert set(client.run(_worker_settings).values()) == {(None, False)}
+
+
+class _CountingStore(DuckDBStore):
+    """A store that remembers the size of each transaction of new articles."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.transactions: list[int] = []
+
+    def add_many(self, items: Sequence[NewArticle]) -> list[int]:
+        self.transactions.append(len(items))
+        return super().add_many(items)
+
+
+def test_partitions_are_written_in_few_transactions(tmp_path: Path, client: Client) -> None:
+    corpus = _corpus(tmp_path / "corpus")
+    with _CountingStore(tmp_path / "dask.duckdb") as store:
+        summary = ingest_with_dask([str(corpus)], Config(), store, client, partition=1)
+    assert summary.new == 12 and sum(store.transactions) == 12
+    assert WRITE_BATCH > 12 and len(store.transactions) < 12
+
+
+def _stops_on_story_07(config: Config, articles: tuple[Article, ...]) -> list[Outcome]:
+    if any("story-07" in a.id for a in articles):
+        raise EventwireError("the pipeline broke")
+    return code_partition(config, articles)
+
+
+def test_what_is_coded_before_a_stop_is_stored(tmp_path: Path, client: Client) -> None:
+    corpus = _corpus(tmp_path / "corpus")
+    with open_store(tmp_path / "dask.duckdb") as store:
+        with pytest.raises(EventwireError, match="the pipeline broke"):
+            ingest_with_dask([str(corpus)], Config(), store, client, partition=1,
+                             coder=_stops_on_story_07)
+        stored = store.stats().articles
+    # Story 07 is submitted only after at least 8 - 5 partitions came back (at most
+    # 2 per worker thread + 1 are in flight); all of those are stored.
+    assert stored >= 3

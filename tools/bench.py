@@ -1,11 +1,14 @@
 """Benchmark: eventwire's throughput against bare spaCy, and Dask with 1 and 2 workers.
 
-Usage: python tools/bench.py [CORPUS ...] [--words 40000] [--runs 3] [--workers 2]
+Usage: python tools/bench.py [CORPUS ...] [--words 120000] [--runs 3] [--workers 2]
 
 CORPUS is a folder of stories or a JSONL file of records; without one (or when none
 exists) generated text is used.  A fixed subset of about ``--words`` words is taken
 (articles in input order, alternating between corpora) and written to a temporary
-folder, so every figure below is on the same text, in one run:
+folder, so every figure below is on the same text, in one run.  The default is large
+enough that a Dask ingest is timed in its steady state: a partition is a second or two
+of coding, and the last one leaves a worker idle for half that on average, which is a
+tenth of a 40,000-word run on two workers but a twenty-fifth of a 120,000-word one.
 
 - bare spaCy: the stock pipeline (``spacy.load``) over the articles' texts with
   ``nlp.pipe``, words per second;
@@ -59,6 +62,11 @@ ACTS = [
     "Troops of {a} shelled positions held by rebels near the border with {b}.",
     "The president of {a} praised {b} for its support during the crisis.",
 ]
+
+
+WARM_WORDS = 10_000
+"""Text a fresh Dask cluster ingests, untimed, before its timed run: some ten partitions,
+so that every worker has coded a few."""
 
 
 def _generated(words: int) -> list[tuple[str, str]]:
@@ -202,8 +210,9 @@ def _ingest_once(folder: Path, scratch: Path, run: Callable[[Path], object]) -> 
 
 
 def bench_ingest(
-    folder: Path, scratch: Path, runs: int, workers: int, words: int, pipeline: Pipeline
-) -> None:
+    folder: Path, warm: Path, scratch: Path, runs: int, workers: int, words: int,
+    pipeline: Pipeline,
+) -> None:  # fmt: skip
     def one(db: Path) -> None:
         with open_store(db) as store:
             ingest([str(folder)], pipeline, store)
@@ -215,7 +224,7 @@ def bench_ingest(
     rss = dict.fromkeys(counts, 0.0)
     for turn in range(runs):  # alternated, as above: the host's slow spells hit both
         for count in counts if turn % 2 == 0 else counts[::-1]:
-            seconds, peak = _dask_run(folder, scratch, count)
+            seconds, peak = _dask_run(folder, warm, scratch, count)
             times[count].append(seconds)
             rss[count] = max(rss[count], peak)
     for count in counts:
@@ -229,22 +238,22 @@ def bench_ingest(
         _line("  ratio per alternated pair", " ".join(f"{r:.2f}" for r in pairs))
 
 
-def _dask_run(folder: Path, scratch: Path, count: int) -> tuple[float, float]:
+def _dask_run(folder: Path, warm: Path, scratch: Path, count: int) -> tuple[float, float]:
     """Seconds of one timed ingest on a fresh local cluster of ``count`` workers, and
     the peak memory of its largest worker.
 
-    Each worker loads spaCy and codes the text once, untimed, first (the one-process
-    figures are of a steady state too).  Only one cluster is up at a time: an idle
-    cluster's processes take CPU from the busy one.  The writer's store runs DuckDB on
-    one thread, as ``eventwire ingest --workers`` opens it."""
+    Each worker loads spaCy, and the cluster ingests the small ``warm`` folder, untimed,
+    first (the one-process figures are of a steady state too).  Only one cluster is up
+    at a time: an idle cluster's processes take CPU from the busy one.  The writer's
+    store runs DuckDB on one thread, as ``eventwire ingest --workers`` opens it."""
     with dask_client(workers=count) as client:
         client.run(worker_pipeline, Config())
 
-        def on_dask(db: Path) -> None:
+        def on_dask(db: Path, inputs: Path = folder) -> None:
             with open_store(db, threads=1) as store:
-                ingest_with_dask([str(folder)], Config(), store, client)
+                ingest_with_dask([str(inputs)], Config(), store, client)
 
-        _ingest_once(folder, scratch, on_dask)
+        _ingest_once(warm, scratch, lambda db: on_dask(db, warm))
         seconds = median_time(lambda: _ingest_once(folder, scratch, on_dask), 1)
         return seconds, max(client.run(peak_mb).values())
 
@@ -252,20 +261,22 @@ def _dask_run(folder: Path, scratch: Path, count: int) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("corpora", nargs="*", type=Path)
-    parser.add_argument("--words", type=int, default=40_000)
+    parser.add_argument("--words", type=int, default=120_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as tmp:
-        folder, scratch = Path(tmp) / "corpus", Path(tmp)
+        folder, warm, scratch = Path(tmp) / "corpus", Path(tmp) / "warm", Path(tmp)
         folder.mkdir()
+        warm.mkdir()
         taken = write_subset(args.corpora, args.words, folder)
+        write_subset(args.corpora, WARM_WORDS, warm)
         cores = os.cpu_count()
         print(f"text: {taken}; {args.runs} runs each (median); {cores} cores; "
               f"load average {os.getloadavg()[0]:.2f}", flush=True)  # fmt: skip
         pipeline = Pipeline.from_config(Config(), nlp=spacy.load(DEFAULT_MODEL))
         words = bench_one_process(folder, args.runs, pipeline)
-        bench_ingest(folder, scratch, args.runs, args.workers, words, pipeline)
+        bench_ingest(folder, warm, scratch, args.runs, args.workers, words, pipeline)
         print(f"load average at the end {os.getloadavg()[0]:.2f}")
 
 
