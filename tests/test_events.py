@@ -465,3 +465,20 @@ def test_a_bare_statement_gives_way_to_the_act_it_reports(
 ) -> None:
     found = dyads(code(nlp, statements, "Germany said that Italy killed French soldiers."))
     assert [d[1] for d in found] == ["190"]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        # the attack is part of what the troops are sent to do
+        ("Italy sent a delegation to France to help it attack Germany.", False),
+        # an adverbial clause under the aim states a fact of its own
+        ("Italy sent a delegation to France to calm the region after Germany attacked France.",
+         True),
+    ],
+)
+def test_what_an_aim_governs_is_not_yet_an_event(
+    nlp: Language, coding: Coding, text: str, counted: bool
+) -> None:
+    attacks = [e for e in code(nlp, coding, text) if e.code.cameo == "190"]
+    assert attacks and all(e.counted is counted for e in attacks)

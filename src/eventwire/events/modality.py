@@ -117,7 +117,7 @@ def modality_of(token: Token, nominal: bool, quoted: bool) -> Modality:
             hypothetical = True
     if nominal:
         hypothetical = hypothetical or _unreal_noun(token)
-    hypothetical = hypothetical or _purpose(token)
+    hypothetical = hypothetical or _purpose(token) or _inside_aim(token)
     hypothetical = hypothetical or (not nominal and is_deontic(token))
     if token.dep_ == "nsubj" and _aux_words(token.head) & HYPOTHETICAL_AUX:
         hypothetical = True
@@ -132,13 +132,31 @@ def _reported_clause(token: Token) -> bool:
     return node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in REPORTING_VERBS
 
 
+AIM_LINKS = frozenset({"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "dep"})
+"""Links from a verb to the clause that governs it as part of the same aim; an adverbial
+clause of its own ("after Russia seized Crimea") is not part of it."""
+
+
+def _inside_aim(token: Token) -> bool:
+    """ "offered troops to help him oust the general": the ousting is part of the aim."""
+    node = token
+    while node.head.i != node.i and node.dep_ in AIM_LINKS:
+        node = node.head
+        if node.dep_ in ("advcl", "acl") and _infinitive(node):
+            return True
+    return False
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _purpose(token: Token) -> bool:
     """ "... began a strike to demand X": the demand is the aim, not yet an event."""
     node = token
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-    return (infinitive and node.dep_ in ("advcl", "acl")) or (
+    return (_infinitive(node) and node.dep_ in ("advcl", "acl")) or (
         node.dep_ == "pcomp" and node.head.lower_ in ("for", "of")
     )
 
