@@ -170,14 +170,35 @@ def in_prep_phrase(token: Token) -> bool:
     return False
 
 
-def _word_at(clause: Clause, start: int, words: tuple[str, ...], limit: int) -> int:
-    """Index past ``words`` if they occur consecutively at ``start``, else -1."""
-    if start + len(words) > limit:
-        return -1
+INSERTED_MODIFIERS = 2
+"""Modifiers a noun phrase may hold between the words of a ``{...}`` phrase of a
+pattern: ``{JOINT EXERCISE}`` is also "joint military exercise".  Words joined by
+``_`` outside braces stay adjacent, as in TABARI ("closed" connectors)."""
+
+
+def _word_at(
+    clause: Clause, start: int, words: tuple[str, ...], limit: int, gaps: int = 0
+) -> int:
+    """Index past ``words`` if they occur in order from ``start``, with at most ``gaps``
+    modifiers of the phrase between two of them; else -1."""
+    index = start
     for offset, word in enumerate(words):
-        if word not in clause.forms[start + offset]:
+        if offset and gaps:
+            index = _past_modifiers(clause, index, word, min(limit, index + gaps))
+        if index >= limit or word not in clause.forms[index]:
             return -1
-    return start + len(words)
+        index += 1
+    return index
+
+
+def _past_modifiers(clause: Clause, index: int, word: str, end: int) -> int:
+    """The index of the next phrase word after the modifiers at ``index``."""
+    while index < end and word not in clause.forms[index]:
+        token = clause.tokens[index]
+        if token.dep_ not in ("amod", "compound") or token.head.i <= token.i:
+            break
+        index += 1
+    return index
 
 
 def _find_words(
@@ -186,6 +207,7 @@ def _find_words(
     alternatives: tuple[tuple[str, ...], ...],
     free_only: bool = False,
     positions: Sequence[int] | None = None,
+    gaps: int = 0,
 ) -> tuple[int, int] | None:
     candidates = [w for w in alternatives if w and w[0] in clause.vocabulary]
     if not candidates:
@@ -196,7 +218,7 @@ def _find_words(
         if index < cursor or (free_only and not clause.free[index]):
             continue
         for words in candidates:
-            end = _word_at(clause, index, words, limit)
+            end = _word_at(clause, index, words, limit, gaps)
             if end >= 0:
                 return index, end
     return None
@@ -231,7 +253,8 @@ def match_elements(elements: Sequence[Element], clause: Clause) -> tuple[Token, 
             found = _find_prep(clause, cursor, element)
             after_prep = True
         else:
-            found = _find_words(clause, cursor, element.alternatives, not after_prep)
+            gaps = INSERTED_MODIFIERS if element.kind == "phrase" else 0
+            found = _find_words(clause, cursor, element.alternatives, not after_prep, gaps=gaps)
         if found is None:
             return None
         if element.kind == "prep":
