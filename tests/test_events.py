@@ -33,6 +33,17 @@ SAY {SAYS SAID SAYING}
 
 ---  RETREAT   [080]  ---
 WITHDRAW {WITHDREW WITHDRAWN}
+
+---  PRAISE   [051]  ---
+PRAISE {PRAISES PRAISED PRAISING}
+
+---  WELCOME   [051]  ---
+WELCOME {WELCOMES WELCOMED WELCOMING}
+- * VISIT                               [043:042]
+
+---  BEGIN   [---]  ---
+BEGIN {BEGINS BEGAN BEGUN BEGINNING}
+- * {JOINT EXERCISE}                    [062:062]
 """
 
 ACTORS = {"Germany": "DEU", "German": "DEU", "France": "FRA", "Italy": "ITA",
@@ -101,6 +112,26 @@ def test_block_without_default_needs_a_pattern(nlp: Language, coding: Coding) ->
 def test_coordinated_sources_give_one_event_each(nlp: Language, coding: Coding) -> None:
     events = code(nlp, coding, "Germany and Italy attacked France.")
     assert sorted(dyads(events)) == [("DEU", "190", "FRA"), ("ITA", "190", "FRA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # meeting is done together: each side met the other
+        ("Germany and Italy met on Monday.", [("DEU", "040", "ITA"), ("ITA", "040", "DEU")]),
+        # praise is one side's act: two sides praising a thing did not praise each other
+        ("Germany and Italy praised the agreement.", [("DEU", "051", "-"), ("ITA", "051", "-")]),
+        # hosting a visit: the visitor is someone else, not the other host
+        ("Germany and Italy welcomed the visit.", [("DEU", "043", "-"), ("ITA", "043", "-")]),
+        # an exercise held jointly is done with each other
+        ("Germany and Italy began a joint exercise.",
+         [("DEU", "062", "ITA"), ("ITA", "062", "DEU")]),
+    ],
+)
+def test_joint_subjects_act_on_each_other_only_in_mutual_acts(
+    nlp: Language, coding: Coding, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert sorted(dyads(code(nlp, coding, text))) == expected
 
 
 def test_prepositional_target(nlp: Language, coding: Coding) -> None:
@@ -482,3 +513,19 @@ def test_what_an_aim_governs_is_not_yet_an_event(
 ) -> None:
     attacks = [e for e in code(nlp, coding, text) if e.code.cameo == "190"]
     assert attacks and all(e.counted is counted for e in attacks)
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Germany began a joint exercise with Italy.", True),
+        # modifiers of the phrase may stand between its words
+        ("Germany began a joint military exercise with Italy.", True),
+        # but not a phrase of its own
+        ("Germany began a joint review of the exercise with Italy.", False),
+    ],
+)
+def test_pattern_phrases_allow_modifiers_between_their_words(
+    nlp: Language, coding: Coding, text: str, coded: bool
+) -> None:
+    assert (("DEU", "062", "ITA") in dyads(code(nlp, coding, text))) is coded

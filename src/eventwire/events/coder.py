@@ -50,6 +50,11 @@ from eventwire.parse import ParsedArticle, ParsedParagraph
 
 CodeLookup = Callable[[str], CodeInfo]
 MUTUAL_ROOTS = frozenset({"04", "05", "06"})
+"""Consultation and cooperation: "A, B and C met" or "... cooperated" is each with the others."""
+ONE_WAY_CODES = frozenset({"042", "043", "045", "051", "052", "053", "054", "055", "056"})
+"""Codes of those roots that one side does to another (visit, host, mediate, praise,
+defend, rally support, recognize, apologize, forgive): "Russia and Syria welcomed the
+visit" is two acts of welcoming, not Russia welcoming Syria."""
 
 
 @dataclass(frozen=True)
@@ -201,6 +206,21 @@ def _in_verb_phrase(
 _Dyad = tuple[ActorMention | None, ActorMention | None, str, bool]
 
 
+def _symmetric(code: str, reverse: str | None, targets: list[ActorMention]) -> bool:
+    """Whether joint subjects do the act to each other: "A and B met" or "... signed a
+    pact" (a mutual root with no other party named, or a pattern whose two directions
+    have one code), but not "A and B welcomed the visit" (host and visitor differ)."""
+    if code[:3] in ONE_WAY_CODES:
+        return False
+    return reverse == code or (code[:2] in MUTUAL_ROOTS and not targets)
+
+
+def _one_side(a: ActorMention, b: ActorMention) -> bool:
+    """Two readings of one side: "US" and "US navies" in "the Russian and US navies"."""
+    nested = a.span[0] < b.span[1] and b.span[0] < a.span[1]
+    return same_actor(a, b) or (nested and a.country == b.country)
+
+
 def _dyads(
     trigger: Trigger, sources: list[ActorMention], targets: list[ActorMention]
 ) -> list[_Dyad]:
@@ -211,10 +231,10 @@ def _dyads(
     some_targets: list[ActorMention | None] = list(targets) or [None]
     if reverse == "reversed":
         return [(t, s, code, False) for s in some_sources for t in some_targets]
-    mutual = code[:2] in MUTUAL_ROOTS and not targets  # "A, B and C met": each met the others
-    if (reverse or mutual or trigger.compound) and len(sources) > 1:
+    if (_symmetric(code, reverse, targets) or trigger.compound) and len(sources) > 1:
         # "A and B discussed X": the two sides are the dyad, X is the topic
-        return [(a, b, code, False) for a in sources for b in sources if a is not b]
+        return [(a, b, code, False) for a in sources for b in sources
+                if a is not b and not _one_side(a, b)]
     pairs: list[_Dyad] = []
     for source in some_sources:
         for target in some_targets:
