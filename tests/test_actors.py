@@ -106,6 +106,21 @@ def test_roles_join_country_codes(nlp: Language, small: ActorDictionary) -> None
     assert found["Kremlin spokesman"].code == "RUSGOV"  # the seat fixes the sector
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # forces a country leads are its forces
+        ("UK-led forces crossed the border.", "UK-led forces", "GBRMIL"),
+        # a country that backs them does not make them its own
+        ("Russian-backed troops crossed the border.", "troops", "---MIL"),
+    ],
+)
+def test_a_leading_country_names_the_group_it_leads(
+    nlp: Language, small: ActorDictionary, text: str, mention: str, expected: str
+) -> None:
+    assert by_text(code(nlp, text, small))[mention].code == expected
+
+
 def test_role_only_titles_and_bare_countries(nlp: Language, small: ActorDictionary) -> None:
     found = by_text(code(nlp, "Police detained protesters as Russia watched.", small))
     police = found["Police"]

@@ -151,7 +151,14 @@ def group_head(token: Token, roots: dict[int, Token], names: set[int]) -> Token:
     ("fighters' children" are not fighters).
     """
     seen: set[int] = set()
-    while token.dep_ in MODIFIER_DEPS and token.head.i != token.i and token.i not in seen:
+    while token.i not in seen:
+        leader = _led_group(token, roots) if token.i in names else None
+        if leader is not None:
+            seen.add(token.i)
+            token = leader
+            continue
+        if token.dep_ not in MODIFIER_DEPS or token.head.i == token.i:
+            break
         if token.dep_ == "poss" and token.i not in names:
             break
         seen.add(token.i)
@@ -163,6 +170,15 @@ def group_head(token: Token, roots: dict[int, Token], names: set[int]) -> Token:
         else:
             break
     return token
+
+
+def _led_group(token: Token, roots: dict[int, Token]) -> Token | None:
+    """The group a name leads ("US-led forces" are the United States' forces); a name
+    that backs or supports a group ("Russian-backed separatists") is not its own."""
+    led = token.head
+    if token.dep_ != "npadvmod" or led.lower_ != "led" or led.dep_ != "amod":
+        return None
+    return roots.get(led.head.i)
 
 
 def group_hits(doc: Doc, hits: Sequence[Hit]) -> list[tuple[Token, list[Hit]]]:
