@@ -70,7 +70,8 @@ def _mentions(text: str, names: dict[str, str]) -> tuple[ActorMention, ...]:
 
 @pytest.fixture(scope="module")
 def coding() -> Coding:
-    lexicon = EventLexicon(parse_verb_text(VERBS, origin="test.verbs"), {"invasion": "invade"})
+    nominals = {"invasion": "invade", "dispatch": "send"}
+    lexicon = EventLexicon(parse_verb_text(VERBS, origin="test.verbs"), nominals)
     return Coding(lexicon, code_info, is_cameo)
 
 
@@ -529,3 +530,18 @@ def test_pattern_phrases_allow_modifiers_between_their_words(
     nlp: Language, coding: Coding, text: str, coded: bool
 ) -> None:
     assert (("DEU", "062", "ITA") in dyads(code(nlp, coding, text))) is coded
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # the "of" phrase of an event noun is its object: "dispatched a delegation"
+        ("Germany announced the dispatch of a delegation to France.", True),
+        # but an "of" phrase inside a verb's object is not the verb's object
+        ("Germany sent letters of a delegation to France.", False),
+    ],
+)
+def test_an_event_nouns_of_phrase_is_its_object(
+    nlp: Language, coding: Coding, text: str, coded: bool
+) -> None:
+    assert any(d[:2] == ("DEU", "042") for d in dyads(code(nlp, coding, text))) is coded

@@ -115,12 +115,13 @@ class Clause:
     vocabulary: frozenset[str]
 
     @classmethod
-    def of(cls, tokens: Sequence[Token]) -> Clause:
+    def of(cls, tokens: Sequence[Token], noun: Token | None = None) -> Clause:
+        """``noun``: the event noun the words follow, whose "of" phrase is its object."""
         hyphens = {t.i for t in tokens if _infix_hyphen(t)}
         kept = [t for t in tokens if t.i not in hyphens]
         forms = tuple(_clause_forms(t, t.i + 1 in hyphens) for t in kept)
         vocabulary = frozenset(word for pair in forms for word in pair)
-        free = tuple(not in_prep_phrase(t) or _clause_preposition(t) for t in kept)
+        free = tuple(not in_prep_phrase(t, noun) or _clause_preposition(t) for t in kept)
         return cls(tuple(kept), forms, free, vocabulary)
 
 
@@ -153,17 +154,18 @@ def _clause_preposition(token: Token) -> bool:
     return head.pos_ in ("VERB", "AUX")
 
 
-def in_prep_phrase(token: Token) -> bool:
+def in_prep_phrase(token: Token, noun: Token | None = None) -> bool:
     """Whether a clause word sits inside a prepositional phrase of the clause.
 
     PETRARCH writes words that must be in a prepositional phrase inside ``( )``; a
     bare pattern word is an object or complement, so "said in a press release"
-    must not match the pattern ``* RELEASE``.
+    must not match the pattern ``* RELEASE``.  The "of" phrase of an event ``noun``
+    is its object instead: "a suspension of aid" is coded like "suspended aid".
     """
     node = token
     while node.head.i != node.i and node.dep_ not in ("ROOT",):
         if node.dep_ in ("prep", "agent"):
-            return True
+            return not (noun is not None and node.lower_ == "of" and node.head.i == noun.i)
         if node.head.pos_ in ("VERB", "AUX"):
             return False
         node = node.head

@@ -205,7 +205,7 @@ def code_trigger(
     lemma_of = token.lemma_.lower()
     complement = lemma_of not in REPORTING_VERBS and lemma_of not in SPEECH_VERBS
     before_tokens, after_tokens = clause_tokens(token, complement=complement)
-    before, after = Clause.of(before_tokens), Clause.of(after_tokens)
+    before, after = Clause.of(before_tokens), Clause.of(after_tokens, token if nominal else None)
     compound = not nominal and compound_subject(token)
     for choice in choices:
         patterns = choice.block.patterns_for(before.vocabulary, after.vocabulary)
