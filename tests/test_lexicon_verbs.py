@@ -354,6 +354,7 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Qatar mediated between the two sides.", {"045"}),
     ("The Nepalese government accepted the demands.", {"080"}),
     ("Germany accepted 2,000 asylum seekers last year.", {"0333"}),  # as refugees
+    ("The Peruvian government extended the nightly curfew.", {"1723"}),
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
