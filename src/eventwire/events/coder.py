@@ -233,8 +233,10 @@ def _dyads(
         return [(t, s, code, False) for s in some_sources for t in some_targets]
     if (_symmetric(code, reverse, targets) or trigger.compound) and len(sources) > 1:
         # "A and B discussed X": the two sides are the dyad, X is the topic
-        return [(a, b, code, False) for a in sources for b in sources
-                if a is not b and not _one_side(a, b)]
+        mutual: list[_Dyad] = [(a, b, code, False) for a in sources for b in sources
+                               if a is not b and not _one_side(a, b)]
+        if mutual:  # else the "sides" were one actor named twice: code it alone
+            return mutual
     pairs: list[_Dyad] = []
     for source in some_sources:
         for target in some_targets:
