@@ -37,6 +37,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 import spacy
@@ -200,7 +201,8 @@ def bench_one_process(folder: Path, runs: int, pipeline: Pipeline) -> int:
     return words
 
 
-def _ingest_once(folder: Path, scratch: Path, run: Callable[[Path], object]) -> None:
+def _ingest_once(scratch: Path, run: Callable[[Path], object]) -> None:
+    """Run ``run`` on a fresh store file in ``scratch``, removed afterwards."""
     db = scratch / f"bench-{time.monotonic_ns()}.duckdb"
     try:
         run(db)
@@ -217,7 +219,7 @@ def bench_ingest(
         with open_store(db) as store:
             ingest([str(folder)], pipeline, store)
 
-    alone = median_time(lambda: _ingest_once(folder, scratch, one), runs)
+    alone = median_time(lambda: _ingest_once(scratch, one), runs)
     _line("ingest, one process", f"{words / alone:8.0f} words/s")
     counts = sorted({1, workers})
     times: dict[int, list[float]] = {count: [] for count in counts}
@@ -249,12 +251,12 @@ def _dask_run(folder: Path, warm: Path, scratch: Path, count: int) -> tuple[floa
     with dask_client(workers=count) as client:
         client.run(worker_pipeline, Config())
 
-        def on_dask(db: Path, inputs: Path = folder) -> None:
+        def on_dask(inputs: Path, db: Path) -> None:
             with open_store(db, threads=1) as store:
                 ingest_with_dask([str(inputs)], Config(), store, client)
 
-        _ingest_once(warm, scratch, lambda db: on_dask(db, warm))
-        seconds = median_time(lambda: _ingest_once(folder, scratch, on_dask), 1)
+        _ingest_once(scratch, partial(on_dask, warm))
+        seconds = median_time(lambda: _ingest_once(scratch, partial(on_dask, folder)), 1)
         return seconds, max(client.run(peak_mb).values())
 
 

@@ -59,8 +59,9 @@ WRITE_BATCH = 32
 cost of some milliseconds a table; at a partition of two or three long articles that
 was half of the writer's CPU, which on one machine is taken from the workers."""
 WRITE_WAIT = 2.0
-"""Seconds a coded article waits at most for its batch to fill, so that a slow source
-(a feed, a slow cluster) still reaches the store steadily."""
+"""Seconds after which the articles gathered so far are written with the next partition
+that comes back, even if fewer than :data:`WRITE_BATCH`, so that a slow cluster still
+reaches the store steadily."""
 
 
 LOCAL_WORKER_CONFIG: Final[tuple[tuple[str, object], ...]] = (

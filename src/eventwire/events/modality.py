@@ -117,7 +117,7 @@ def modality_of(token: Token, nominal: bool, quoted: bool) -> Modality:
             hypothetical = True
     if nominal:
         hypothetical = hypothetical or _unreal_noun(token)
-    hypothetical = hypothetical or _purpose(token) or _inside_aim(token)
+    hypothetical = hypothetical or _purpose(token)
     hypothetical = hypothetical or (not nominal and is_deontic(token))
     if token.dep_ == "nsubj" and _aux_words(token.head) & HYPOTHETICAL_AUX:
         hypothetical = True
@@ -137,28 +137,23 @@ AIM_LINKS = frozenset({"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "dep"})
 clause of its own ("after Russia seized Crimea") is not part of it."""
 
 
-def _inside_aim(token: Token) -> bool:
-    """ "offered troops to help him oust the general": the ousting is part of the aim."""
-    node = token
-    while node.head.i != node.i and node.dep_ in AIM_LINKS:
-        node = node.head
-        if node.dep_ in ("advcl", "acl") and _infinitive(node):
-            return True
-    return False
-
-
 def _infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _purpose(token: Token) -> bool:
-    """ "... began a strike to demand X": the demand is the aim, not yet an event."""
+    """ "... began a strike to demand X": the demand is the aim, not yet an event, and so
+    is what the aim governs ("offered troops to help him oust the general")."""
     node = token
-    while node.dep_ == "conj" and node.head.i != node.i:
+    while True:
+        if node.dep_ in ("advcl", "acl") and _infinitive(node):
+            return True
+        if node.head.i == node.i or node.dep_ not in AIM_LINKS:
+            break
         node = node.head
-    return (_infinitive(node) and node.dep_ in ("advcl", "acl")) or (
-        node.dep_ == "pcomp" and node.head.lower_ in ("for", "of")
-    )
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pcomp" and token.head.lower_ in ("for", "of")
 
 
 def _unreal_noun(noun: Token) -> bool:
