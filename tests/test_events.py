@@ -279,6 +279,13 @@ def test_future_cooperation_is_an_intent_and_force_a_threat(
     assert ("DEU", "138", "FRA") in dyads(code(nlp, acts, "Germany will attack France."))
 
 
+def test_the_host_of_a_future_visit_expresses_nothing(nlp: Language, acts: Coding) -> None:
+    events = code(nlp, acts, "Germany will visit France.")
+    assert ("DEU", "036", "FRA") in dyads(events)
+    hosts = [e for e in events if e.source is not None and e.source.code == "FRA"]
+    assert hosts and all(not e.modality.counted for e in hosts)
+
+
 def test_threatening_any_act_is_a_threat(nlp: Language, acts: Coding) -> None:
     events = code(nlp, acts, "Germany threatened to withdraw from France.")
     assert ("DEU", "130", "FRA") in dyads(events)

@@ -34,6 +34,7 @@ from eventwire.events.lexicon import EventLexicon
 from eventwire.events.modality import REPORTING_VERBS, modality_of
 from eventwire.events.patterns import clause_tokens
 from eventwire.events.salience import order_events
+from eventwire.events.setting import in_setting
 from eventwire.events.speech import (
     Quote,
     find_quotes,
@@ -289,6 +290,7 @@ def _sentence_drafts(
     derived = accusations(drafts, mentions)
     verbs = {d.trigger.token.i for d in derived}
     drafts = [d for d in drafts if d.rule_note or d.trigger.token.i not in verbs] + derived
+    drafts = [in_setting(d, index) for d in drafts]
     return drop_subsumed(unique(drop_bare_statements(drop_background(drafts))))
 
 

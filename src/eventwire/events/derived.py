@@ -84,6 +84,9 @@ def as_intent(draft: Draft) -> Draft:
         return draft
     if draft.code[:2] not in INTENT_ROOTS:
         return draft
+    if draft.mirrored:  # "X will visit Y": X means to go; Y has neither said nor hosted
+        note = f"other side of a future {draft.trigger.token.text!r} [{draft.code}]"
+        return replace(draft, modality=replace(draft.modality, hypothetical=True), rule_note=note)
     code = intent_code(draft.code)
     if code is None or code == draft.code:
         return draft
