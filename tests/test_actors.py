@@ -200,6 +200,15 @@ def test_lower_case_words_are_not_names(nlp: Language, small: ActorDictionary) -
     assert len(code(nlp, "He told us about the plan.", dictionary)) == 0
 
 
+def test_a_plural_possessive_name_matches_the_singular_possessive(nlp: Language) -> None:
+    """The source marks the word as possessive; news may write either form."""
+    entries = parse_actor_text("FREE_PEOPLES'_REPUBLIC_OF_ARNOR_ [ARN]\n", "t")
+    dictionary = ActorDictionary(entries, ())
+    for text in ("The Free People's Republic of Arnor protested.",
+                 "The Free Peoples' Republic of Arnor protested."):
+        assert [m.code for m in code(nlp, text, dictionary)] == ["ARN"], text
+
+
 def test_split_code() -> None:
     assert split_code("RUSGOVMIL") == ("RUS", ("GOV", "MIL"))
     assert split_code("GOV") == (None, ("GOV",))

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.errors import DictionaryError
-from eventwire.lexicon.actors_words import display_name, phrase_words
+from eventwire.lexicon.actors_words import display_name, phrase_words, possessive_forms
 
 NULL_CODES = frozenset({"---", "+++"})
 """Codes that say "matched, but do not code this" (PETRARCH's null actor)."""
@@ -164,7 +164,8 @@ def _entries(pending: _Pending, origin: str) -> list[ActorEntry]:
     found: list[ActorEntry] = []
     for name, line in pending.names:
         words, stem = phrase_words(name)
-        found.append(ActorEntry(words, codes, line, display_name(name), origin, stem))
+        for keys in (words, *possessive_forms(name)):
+            found.append(ActorEntry(keys, codes, line, display_name(name), origin, stem))
     return found
 
 

@@ -51,6 +51,23 @@ def phrase_words(phrase: str) -> tuple[tuple[str, ...], bool]:
     return tuple(keys), not stripped.endswith("_")
 
 
+def possessive_forms(phrase: str) -> list[tuple[str, ...]]:
+    """Other keys of a phrase whose words end in the plural possessive ``S'``.
+
+    The dictionaries write "DEMOCRATIC_PEOPLES'_REPUBLIC_OF_KOREA" where news writes
+    "Democratic People's Republic of Korea": a writer picks either possessive, so a
+    word the source marks as possessive also matches its singular possessive form.
+    """
+    words = phrase.strip().replace("_", " ").split()
+    marked = [n for n, word in enumerate(words) if len(word) > 3 and word.upper().endswith("S'")]
+    if not marked:
+        return []
+    keys: list[str] = []
+    for n, word in enumerate(words):
+        keys.extend(word_keys(word[:-2] + "'s" if n in marked else word))
+    return [tuple(keys)]
+
+
 def display_name(phrase: str) -> str:
     """The phrase as written in the dictionary, without its joining underscores."""
     return " ".join(phrase.replace("_", " ").split())
