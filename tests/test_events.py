@@ -185,6 +185,21 @@ def test_obligation_is_a_demand_of_the_speaker(nlp: Language, coding: Coding) ->
     assert withdrawal and all(e.modality.hypothetical for e in withdrawal)
 
 
+def test_an_obligation_without_a_code_is_still_a_demand(nlp: Language, coding: Coding) -> None:
+    events = code(nlp, coding, "Italy said that Germany must reconsider its policy.")
+    demand = [e for e in events if e.code.cameo == "100"]
+    assert dyads(tuple(demand)) == [("ITA", "100", "DEU")]
+    assert demand[0].evidence.trigger_text == "reconsider"
+
+
+def test_an_attitude_or_an_unsaid_obligation_is_no_demand(
+    nlp: Language, coding: Coding
+) -> None:
+    for text in ("Italy said that Germany should be grateful.",
+                 "Germany must reconsider its policy."):
+        assert not [e for e in code(nlp, coding, text) if e.code.root == "10"], text
+
+
 def test_counted_events_come_first(nlp: Language, coding: Coding) -> None:
     events = code(nlp, coding, "Germany did not attack France. Italy attacked France.")
     assert [e.counted for e in events] == [True, False]

@@ -286,12 +286,44 @@ def _sentence_drafts(
             )
         if sources and is_deontic(trigger.token) and (quoted or speaker is not None):
             drafts.extend(demands(trigger, sentence, para, sources, speaker, index, mentions))
+    drafts.extend(_bare_demands(sent, sentence, para, index, quotes, memory, mentions, drafts))
     drafts = [as_intent(d) for d in speech_acts(drafts, index) + refusals(drafts)]
     derived = accusations(drafts, mentions)
     verbs = {d.trigger.token.i for d in derived}
     drafts = [d for d in drafts if d.rule_note or d.trigger.token.i not in verbs] + derived
     drafts = [in_setting(d, index) for d in drafts]
     return drop_subsumed(unique(drop_bare_statements(drop_background(drafts))))
+
+
+DEONTIC_RULE = "a deed without code"
+STATES = frozenset({"be", "have", "remain", "stay", "feel", "seem"})
+"""Verbs of being: "X should be grateful" asks for an attitude, not a deed."""
+
+
+def _bare_demands(
+    sent: SpacySpan, sentence: Sentence, para: ParsedParagraph, index: MentionIndex,
+    quotes: Sequence[Quote], memory: _SpeakerMemory, mentions: Sequence[ActorMention],
+    drafts: Sequence[Draft],
+) -> list[Draft]:
+    """ "Trump said North Korea must do something meaningful": what a speaker says an
+    actor must do is a demand of that actor (CAMEO 100) even when the deed itself has
+    no code, as long as both the speaker and the obliged actor are known."""
+    coded = {d.trigger.token.i for d in drafts}
+    found: list[Draft] = []
+    for token in sent:
+        if token.pos_ != "VERB" or not token.is_alpha or token.lemma_.lower() in STATES:
+            continue
+        if token.i in coded or not is_deontic(token):
+            continue
+        obliged = actors_of(subjects(token), index)
+        if not obliged:
+            continue
+        speaker, quoted = _speaker_for(token, para, quotes, memory, mentions)
+        if speaker is None and not quoted:
+            continue
+        trigger = Trigger(token, (token,), "100", None, DEONTIC_RULE, (), 1)
+        found.extend(demands(trigger, sentence, para, obliged, speaker, index, mentions))
+    return found
 
 
 def _governed_by_trigger(noun: Token, sent: SpacySpan, coding: Coding) -> bool:
