@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventwire.errors import DictionaryError
+from eventwire.lexicon import verbs as verbs_module
 from eventwire.lexicon.verbs import (
     Element,
     VerbBlock,
@@ -190,13 +191,27 @@ def test_load_rejects_a_file_that_is_not_a_dictionary(tmp_path: Path) -> None:
         load_verbs(path)
 
 
-def test_parse_file_and_build_default(tmp_path: Path) -> None:
+def test_parse_file_and_build_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     source = tmp_path / "lexicons" / "phoenix" / "CAMEO.2.0.txt"
     source.parent.mkdir(parents=True)
     source.write_text(SAMPLE, encoding="utf-8")
     assert parse_verb_file(source).origin == "CAMEO.2.0.txt"
+    with pytest.raises(DictionaryError, match="expected source line"):
+        build_default(tmp_path / "lexicons", tmp_path / "out")  # a fix that finds no line
+    monkeypatch.setattr(verbs_module, "SOURCE_FIXES", ())
     out = build_default(tmp_path / "lexicons", tmp_path / "out")
     assert load_verbs(out).blocks == parse_verb_text(SAMPLE, origin="CAMEO.2.0.txt").blocks
+
+
+def test_build_default_applies_its_source_fixes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "lexicons" / "phoenix" / "CAMEO.2.0.txt"
+    source.parent.mkdir(parents=True)
+    source.write_text("--- MEET [040] ---\nMEET\n- * TALKS [999]\n", encoding="utf-8")
+    monkeypatch.setattr(verbs_module, "SOURCE_FIXES", (("- * TALKS [999]", "- * TALKS [046]"),))
+    built = load_verbs(build_default(tmp_path / "lexicons", tmp_path / "out"))
+    assert [p.code for b in built.blocks for p in b.patterns] == ["046"]
 
 
 @pytest.mark.parametrize(
@@ -355,6 +370,7 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("The Nepalese government accepted the demands.", {"080"}),
     ("Germany accepted 2,000 asylum seekers last year.", {"0333"}),  # as refugees
     ("The Peruvian government extended the nightly curfew.", {"1723"}),
+    ("Kenya is weighing aid to Uganda.", {"014"}),  # corrected source: no threat
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]

@@ -94,12 +94,15 @@ def stamp_origin(dictionary: VerbDictionary) -> VerbDictionary:
     return replace(dictionary, blocks=tuple(block(b) for b in dictionary.blocks))
 
 
-def _read_source(path: str | Path) -> tuple[VerbDictionary, Counter[str]]:
+def _source_text(path: str | Path) -> str:
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise DictionaryError(str(path), 0, f"not UTF-8 text ({error.reason})") from error
-    result, dropped = compile_text(text, Path(path).name, str(path))
+
+
+def _read_source(path: str | Path) -> tuple[VerbDictionary, Counter[str]]:
+    result, dropped = compile_text(_source_text(path), Path(path).name, str(path))
     return stamp_origin(result), dropped
 
 
@@ -256,10 +259,32 @@ def default_verbs() -> VerbDictionary:
     return _from_bytes(data, f"eventwire/data/{DEFAULT_NAME}")
 
 
+SOURCE_FIXES: Final[tuple[tuple[str, str], ...]] = (
+    ("- * AID                                               [1311]        # WEIGH",
+     "- * AID                                               [014]         # WEIGH"),
+)
+"""Corrections of the public source, applied only by :func:`build_default`.
+
+CONSIDER * AID ("is weighing sending aid") was coded 1311, a threat to cut aid, while
+the block's other deliberations (CONSIDER * DEPLOYMENT, * SANCTION, * PLAN) are 014,
+consider a policy option, as the CAMEO manual defines it.
+"""
+
+
+def _fixed_source(path: Path) -> str:
+    text = _source_text(path)
+    for wrong, right in SOURCE_FIXES:
+        if wrong not in text:
+            raise DictionaryError(str(path), 0, f"expected source line not found: {wrong!r}")
+        text = text.replace(wrong, right)
+    return text
+
+
 def build_default(lexicons_dir: Path, out_dir: Path) -> Path:
     """Compile ``lexicons/phoenix/CAMEO.2.0.txt`` into ``out_dir/verbs.json.gz``."""
     source = Path(lexicons_dir).joinpath(*SOURCE)
-    dictionary, dropped = _read_source(source)
+    result, dropped = compile_text(_fixed_source(source), source.name, str(source))
+    dictionary = stamp_origin(result)
     _log_dropped(source.name, dropped)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
