@@ -13,7 +13,7 @@ from eventwire.events.lexicon import EventLexicon
 from eventwire.lexicon.verbs import parse_verb_text
 from eventwire.model import ActorMention, Event
 from eventwire.parse import parse_articles
-from eventwire.pipeline import article_from_text
+from eventwire.pipeline import Pipeline, article_from_text
 
 VERBS = """
 ---  ATTACK   [190]  ---
@@ -338,6 +338,15 @@ def test_claiming_its_own_attack_is_claiming_responsibility(
     events = code(nlp, acts, "Germany claimed that German forces attacked France.")
     assert ("DEU", "015", "FRA") in dyads(events)
     assert not any(e.code.cameo == "112" for e in events), "no one accuses itself"
+
+
+def test_a_group_claiming_what_it_did_claims_it_though_its_country_is_open(
+    coding_pipeline: Pipeline,
+) -> None:
+    events = coding_pipeline.code_text("Rebels claimed that they had attacked the army.").events
+    claims = [e for e in events if e.code.cameo == "015"]
+    assert claims and claims[0].source is not None and claims[0].source.code == "---REB"
+    assert claims[0].counted and "claim" in claims[0].evidence.rule
 
 
 def test_asking_for_an_act_without_a_parallel_appeal_is_a_plain_appeal() -> None:

@@ -53,11 +53,13 @@ def accusations(drafts: list[Draft], mentions: Sequence[ActorMention]) -> list[D
         if verb is None or verb.lemma_.lower() not in REPORTING_VERBS:
             continue
         accuser = mention_in(speaker_from_verb(verb, draft.offset), mentions)
-        if accuser is None or accuser.country is None:
+        if accuser is None:
             continue
-        if accuser.code == draft.source.code:
+        if _same_side(accuser, draft.source):
             if verb.lemma_.lower() == "claim":  # "X claimed it had attacked": X claims it
                 found.append(_claim(draft, verb))
+            continue
+        if accuser.country is None:
             continue
         victim = draft.target is not None and draft.target.country == accuser.country
         if verb.lemma_.lower() not in ACCUSING_VERBS and not victim:
@@ -67,6 +69,15 @@ def accusations(drafts: list[Draft], mentions: Sequence[ActorMention]) -> list[D
         found.append(replace(draft, trigger=trigger, source=accuser, target=draft.source,
                              code="112", modality=Modality(), rule_note=note))
     return found
+
+
+def _same_side(speaker: ActorMention, actor: ActorMention) -> bool:
+    """Whether the speaker is the actor: the same code, or the same roles where one of
+    the two mentions lacks the country ("Houthi rebels of Yemen claimed they ...")."""
+    if speaker.code == actor.code:
+        return True
+    one_open = speaker.country is None or actor.country is None
+    return one_open and bool(speaker.roles) and speaker.roles == actor.roles
 
 
 def _claim(draft: Draft, verb: Token) -> Draft:
