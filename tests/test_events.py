@@ -349,6 +349,19 @@ def test_a_group_claiming_what_it_did_claims_it_though_its_country_is_open(
     assert claims[0].counted and "claim" in claims[0].evidence.rule
 
 
+def test_what_a_summons_is_for_is_said_at_it(coding_pipeline: Pipeline) -> None:
+    """The complaint a summons is for happens at the summons; a planned summons or an
+    act that is no meeting leaves its aim unsaid."""
+    said = "Kenya summoned the Ugandan ambassador to complain about the shooting."
+    unsaid = ("Kenya will summon the Ugandan ambassador to complain about the shooting.",
+              "Kenya sent troops to complain about the shooting.")
+    complaints = [e for e in coding_pipeline.code_text(said).events if e.code.root == "11"]
+    assert complaints and all(e.counted for e in complaints)
+    for text in unsaid:
+        events = coding_pipeline.code_text(text).events
+        assert not [e for e in events if e.code.root == "11" and e.counted], text
+
+
 def test_asking_for_an_act_without_a_parallel_appeal_is_a_plain_appeal() -> None:
     assert appeal_code("0871") == "0256", "cooperation has its own appeal code"
     assert appeal_code("190") == "020", "asking for an attack is an appeal not specified"

@@ -141,13 +141,36 @@ def _infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+OCCASIONS = frozenset(
+    {"summon", "call", "telephone", "phone", "meet", "visit", "receive", "host", "write",
+     "invite", "convene", "gather"}
+)  # fmt: skip
+"""Acts that bring parties together, so that what they are for is said there."""
+SAID_AIMS = frozenset(
+    {"complain", "protest", "express", "apologize", "apologise", "congratulate",
+     "condemn", "thank", "convey", "raise", "voice", "explain", "brief", "deliver",
+     "offer", "reiterate", "reaffirm", "demand", "ask", "urge", "press", "warn"}
+)  # fmt: skip
+"""Speech acts that are performed by the meeting, call or summons that they are the
+aim of: "summoned the ambassador to complain" complained.  Discussing is left out:
+"met to discuss X" is the meeting itself, and X is its topic, not a party."""
+
+
+def _said_on_occasion(aim: Token) -> bool:
+    """Whether a purpose clause names what was said at the occasion that governs it."""
+    occasion = aim.head
+    if aim.lemma_.lower() not in SAID_AIMS or occasion.lemma_.lower() not in OCCASIONS:
+        return False
+    return not _aux_words(occasion) & (HYPOTHETICAL_AUX | FUTURE_AUX)  # it took place
+
+
 def _purpose(token: Token) -> bool:
     """ "... began a strike to demand X": the demand is the aim, not yet an event, and so
     is what the aim governs ("offered troops to help him oust the general")."""
     node = token
     while True:
         if node.dep_ in ("advcl", "acl") and _infinitive(node):
-            return True
+            return not _said_on_occasion(node)
         if node.head.i == node.i or node.dep_ not in AIM_LINKS:
             break
         node = node.head
