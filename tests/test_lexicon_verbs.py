@@ -371,6 +371,10 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Germany accepted 2,000 asylum seekers last year.", {"0333"}),  # as refugees
     ("The Peruvian government extended the nightly curfew.", {"1723"}),
     ("Kenya is weighing aid to Uganda.", {"014"}),  # corrected source: no threat
+    ("The rebels laid down their arms.", {"0871"}),  # as laying down a weapon
+    ("The rebels handed over their weapons to the army.", {"0873"}),
+    ("Kenya handed over medical supplies to Uganda.", {"070"}),
+    ("The militia returned the weapons to the army.", {"0842"}),
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
