@@ -200,6 +200,32 @@ def test_an_attitude_or_an_unsaid_obligation_is_no_demand(
         assert not [e for e in code(nlp, coding, text) if e.code.root == "10"], text
 
 
+OWNED_VERBS = """
+---  OVERSEE   [---]  ---
+ORDER
+HEAD
+- * TO                                  [030]   # HEAD
+
+---  START   [---]  ---
+OPEN
+REOPEN
+- * BORDER                              [050]   # REOPEN
+- * BORDER                              [080]   # OPEN
+"""
+
+
+def test_a_pattern_written_for_another_verb_of_the_block_yields(nlp: Language) -> None:
+    """PETRARCH's blocks merged TABARI's verbs; each pattern's comment still says whose
+    it was.  A bare particle is that verb's alone, and between equal readings the
+    verb's own wins."""
+    lexicon = EventLexicon(parse_verb_text(OWNED_VERBS, origin="owned.verbs"), {})
+    owned = Coding(lexicon, code_info, is_cameo)
+    assert ("ITA", "030", "FRA") in dyads(code(nlp, owned, "Italy headed to France."))
+    assert not code(nlp, owned, "Italy ordered Germany to leave France.")
+    assert [e.code.cameo for e in code(nlp, owned, "Italy opened the border.")] == ["080"]
+    assert [e.code.cameo for e in code(nlp, owned, "Italy reopened the border.")] == ["050"]
+
+
 def test_counted_events_come_first(nlp: Language, coding: Coding) -> None:
     events = code(nlp, coding, "Germany did not attack France. Italy attacked France.")
     assert [e.counted for e in events] == [True, False]

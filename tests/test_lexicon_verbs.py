@@ -184,6 +184,28 @@ def test_round_trip_dump_load(tmp_path: Path) -> None:
     assert path.read_bytes() == first
 
 
+OWNED = """\
+--- OVERSEE [---] ---
+ORDER
+HEAD
+LAY {LAID LAYING}
+- * TO                  [030]   # HEAD
+- * DOWN ARMS           [0871]  # LAID_DOWN
+- * REFORMS             [034]   # ORDER , HEAD
+- * BUDGET              [014]   # HUX 2/26/98
+- * PLAN                [014]
+"""
+
+
+def test_a_pattern_comment_names_the_verbs_it_was_written_for(tmp_path: Path) -> None:
+    (block,) = parse_verb_text(OWNED, origin="owned.txt").blocks
+    assert [p.verbs for p in block.patterns] == [
+        ("head",), ("lay",), ("head", "order"), (), ()]  # fmt: skip
+    path = tmp_path / "owned.json.gz"
+    dump_verbs(parse_verb_text(OWNED, origin="owned.txt"), path)
+    assert load_verbs(path).blocks[0].patterns == block.patterns
+
+
 def test_load_rejects_a_file_that_is_not_a_dictionary(tmp_path: Path) -> None:
     path = tmp_path / "bad.json.gz"
     path.write_bytes(b"not gzip")

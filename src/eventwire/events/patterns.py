@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from eventwire.lexicon.verbs import Element, VerbPattern
+from eventwire.lexicon.verbs import Element, VerbForm, VerbPattern
 
 CLAUSE_BREAKS = frozenset(
     {"ccomp", "advcl", "relcl", "parataxis", "conj", "cc", "csubj", "acl", "punct", "mark"}
@@ -281,18 +281,24 @@ def _next_to(verb: Token | None, pattern: VerbPattern, before: Sequence[Token],
 
 def best_pattern(
     patterns: Sequence[VerbPattern], before: Clause, after: Clause, compound: bool = False,
-    verb: Token | None = None,
+    verb: Token | None = None, form: VerbForm | None = None,
 ) -> PatternMatch | None:
     """The most specific pattern whose words all occur around the trigger.
 
     A compound (``%``) pattern holds only when ``compound`` says the subject is a
     coordination of phrases; it may then have no words at all (``% * [030:030]``).
-    With the ``verb`` given, words joined to ``*`` must be next to it.
+    With the ``verb`` given, words joined to ``*`` must be next to it.  With the
+    verb's ``form`` given, a pattern the source wrote for another verb of the block
+    loses ties to one written for this verb, and may not rest on particles alone:
+    "head to" is a journey, "order X to" is not.
     """
     best: PatternMatch | None = None
-    best_key: tuple[int, int] | None = None  # _tie_key of ``best``, worked out on a tie only
+    best_key: tuple[int, int, int] | None = None  # _tie_key of ``best``, on a tie only
     for pattern in patterns:  # callers pass VerbBlock.patterns_for(...): same result, faster
         if pattern.compound and not compound:
+            continue
+        own = form is None or pattern.holds_for(form)
+        if not own and _particles_only(pattern):
             continue
         if not pattern.before and not pattern.after and not pattern.compound:
             continue
@@ -308,8 +314,8 @@ def best_pattern(
         score = len({t.i for t in tokens})
         if best is not None and score == best.score:
             if best_key is None:
-                best_key = _tie_key(best.pattern, best.tokens, verb)
-            key = _tie_key(pattern, tokens, verb)
+                best_key = _tie_key(best.pattern, best.tokens, verb, form)
+            key = _tie_key(pattern, tokens, verb, form)
             if key > best_key:
                 best, best_key = PatternMatch(pattern, tokens, score), key
         elif best is None or score > best.score:
@@ -317,12 +323,34 @@ def best_pattern(
     return best
 
 
-def _tie_key(pattern: VerbPattern, tokens: Sequence[Token], verb: Token | None) -> tuple[int, int]:
-    """Which of two equally long matches wins: the one spelled as written, then the one
-    whose words sit nearer the verb.  "Japan halted aid in line with efforts to end the
-    fighting" halted the aid (its object), not the fighting of a clause further on."""
+def _tie_key(
+    pattern: VerbPattern, tokens: Sequence[Token], verb: Token | None, form: VerbForm | None
+) -> tuple[int, int, int]:
+    """Which of two equally long matches wins: the one written for this verb, then the
+    one spelled as written, then the one whose words sit nearer the verb.  "Japan
+    halted aid in line with efforts to end the fighting" halted the aid (its object),
+    not the fighting of a clause further on."""
     reach = max((abs(t.i - verb.i) for t in tokens), default=0) if verb is not None else 0
-    return _as_written(pattern, tokens), -reach
+    own = form is None or pattern.holds_for(form)
+    return int(own), _as_written(pattern, tokens), -reach
+
+
+PARTICLES = frozenset({
+    "to", "from", "with", "on", "in", "into", "for", "out", "up", "down", "off", "over",
+    "at", "by", "of", "about", "against", "back", "away", "through", "toward", "towards",
+})  # fmt: skip
+"""Words that say nothing of the event alone: which of them a verb takes is the verb's own."""
+
+
+def _particles_only(pattern: VerbPattern) -> bool:
+    words = [
+        word
+        for element in (*pattern.before, *pattern.after)
+        for alternative in element.alternatives
+        for word in alternative
+    ]
+    objects = [e for e in (*pattern.before, *pattern.after) if e.kind == "prep" and e.alternatives]
+    return not objects and all(word in PARTICLES for word in words)
 
 
 def _as_written(pattern: VerbPattern, tokens: Sequence[Token]) -> int:

@@ -209,7 +209,7 @@ def code_trigger(
     compound = not nominal and compound_subject(token)
     for choice in choices:
         patterns = choice.block.patterns_for(before.vocabulary, after.vocabulary)
-        match = best_pattern(patterns, before, after, compound, token)
+        match = best_pattern(patterns, before, after, compound, token, choice.form)
         choice = _Choice(choice.block, choice.form, choice.words, match)
         trigger = _decide(choice, valid, nominal)
         if trigger is None:

@@ -164,7 +164,8 @@ class _Table:
     def pattern(self, p: VerbPattern) -> list[Any]:
         before = [self.element(e) for e in p.before]
         after = [self.element(e) for e in p.after]
-        return [p.code, p.reverse_code, before, after, p.line, p.text]
+        row = [p.code, p.reverse_code, before, after, p.line, p.text]
+        return [*row, list(p.verbs)] if p.verbs else row
 
 
 def _form_json(form: VerbForm) -> list[Any]:
@@ -206,7 +207,7 @@ def _element(raw: list[Any], alternatives: list[tuple[tuple[str, ...], ...]]) ->
 
 
 def _pattern(raw: list[Any], alternatives: list[tuple[tuple[str, ...], ...]]) -> VerbPattern:
-    code, reverse, before, after, line, text = raw
+    code, reverse, before, after, line, text, *verbs = raw
     return VerbPattern(
         code,
         reverse,
@@ -214,6 +215,7 @@ def _pattern(raw: list[Any], alternatives: list[tuple[tuple[str, ...], ...]]) ->
         tuple(_element(e, alternatives) for e in after),
         line,
         text,
+        verbs=tuple(verbs[0]) if verbs else (),
     )
 
 

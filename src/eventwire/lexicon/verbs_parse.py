@@ -22,7 +22,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 from eventwire.errors import DictionaryError
@@ -238,21 +238,52 @@ def parse_header(text: str, where: Where, dropped: Counter[str]) -> VerbBlock:
     return VerbBlock(head, code, (), (), where.line, reverse)
 
 
+def pattern_comments(text: str) -> dict[int, str]:
+    """The trailing comment of each pattern line, by line number.
+
+    TABARI's dictionaries were merged into PETRARCH's synonym blocks with each pattern
+    tagged by the verb it was written for (``- * TO [030]  # HEAD`` in the block of
+    ORDER, COMMAND and HEAD): heading to a place is no order.
+    """
+    found: dict[int, str] = {}
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.rstrip("\r")
+        if line.lstrip().startswith("-") and not line.lstrip().startswith("---"):
+            comment = line[len(strip_comment(line)) :].lstrip("#;").strip()
+            if comment:
+                found[number] = comment
+    return found
+
+
+def _owners(comment: str, forms: list[VerbForm]) -> tuple[str, ...]:
+    """The block's verbs a pattern comment names ("SEND , DEPLOY"; "LAID_DOWN" names
+    LAY by its first word's irregular form); none when it names no verb of the block."""
+    owners: set[str] = set()
+    for name in re.split(r"[\s,]+", comment):
+        phrase = " ".join(name.replace("_", " ").replace("+", "").lower().split())
+        if not phrase or NOT_IN_WORDS.search(phrase):
+            continue
+        exact = [f for f in forms if phrase == " ".join(f.words) or phrase in f.inflections]
+        first = phrase.split()[0]
+        loose = [f for f in forms if first in (f.words[f.verb_at], *f.inflections)]
+        owners.update(" ".join(f.words) for f in exact or loose)
+    return tuple(sorted(owners))
+
+
 @dataclass
 class _Block:
     header: VerbBlock
     forms: list[VerbForm] = field(default_factory=list)
     patterns: list[VerbPattern] = field(default_factory=list)
 
-    def freeze(self) -> VerbBlock:
+    def freeze(self, comments: Mapping[int, str]) -> VerbBlock:
         h = self.header
+        patterns = tuple(
+            replace(p, verbs=_owners(comments[p.line], self.forms)) if p.line in comments else p
+            for p in self.patterns
+        )
         return VerbBlock(
-            h.head,
-            h.default_code,
-            tuple(self.forms),
-            tuple(self.patterns),
-            h.line,
-            h.default_reverse_code,
+            h.head, h.default_code, tuple(self.forms), patterns, h.line, h.default_reverse_code
         )
 
 
@@ -278,5 +309,7 @@ def compile_text(text: str, origin: str, path: str) -> tuple[VerbDictionary, Cou
         else:
             blocks[-1].forms.append(parse_form(line, where))
     synsets.resolve_all()
-    result = VerbDictionary(tuple(b.freeze() for b in blocks), origin, header_notice(text))
+    comments = pattern_comments(text)
+    frozen = tuple(b.freeze(comments) for b in blocks)
+    result = VerbDictionary(frozen, origin, header_notice(text))
     return result, dropped

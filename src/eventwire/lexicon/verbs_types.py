@@ -50,6 +50,14 @@ class VerbPattern:
     text: str
     origin: str = ""
     """The file the line is in: dictionaries are merged, so lines alone are ambiguous."""
+    verbs: tuple[str, ...] = ()
+    """The block's verbs (their words, space-joined) the pattern was written for, as the
+    source's trailing comment names them (``# LAID_DOWN`` in the LAY block); empty
+    when it names none, and the pattern then holds for every verb of the block."""
+
+    def holds_for(self, form: VerbForm) -> bool:
+        """Whether the pattern may code a clause of the verb ``form``."""
+        return not self.verbs or " ".join(form.words) in self.verbs
 
     @property
     def compound(self) -> bool:
