@@ -320,6 +320,12 @@ def test_future_cooperation_is_an_intent_and_force_a_threat(
     assert ("DEU", "138", "FRA") in dyads(code(nlp, acts, "Germany will attack France."))
 
 
+def test_the_host_of_a_visit_declined_refuses_nothing(nlp: Language, acts: Coding) -> None:
+    events = code(nlp, acts, "Germany will not visit France.")
+    refusals = [e for e in events if e.code.root == "12" and e.counted]
+    assert refusals and {e.source.code for e in refusals if e.source} == {"DEU"}
+
+
 def test_the_host_of_a_future_visit_expresses_nothing(nlp: Language, acts: Coding) -> None:
     events = code(nlp, acts, "Germany will visit France.")
     assert ("DEU", "036", "FRA") in dyads(events)

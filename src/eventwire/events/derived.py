@@ -112,8 +112,8 @@ def refusals(drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         modality = draft.modality
         code = refusal_code(draft.code) if modality.negated else None
-        if code is None or draft.source is None or draft.rule_note:
-            continue
+        if code is None or draft.source is None or draft.rule_note or draft.mirrored:
+            continue  # "X will not visit Y": Y, the host, refuses nothing
         note = f"refusal: not {draft.trigger.token.text!r} [{draft.code}]"
         counted = Modality(reported=modality.reported, future=modality.future)
         found.append(replace(draft, code=code, modality=counted, rule_note=note))
