@@ -53,3 +53,21 @@ def test_events_keep_codes_and_say_which_words_matched(coding_pipeline: Pipeline
     assert "source: Israeli army" in matched
     mention_texts = {m.text for m in coded.actors}
     assert "The Israeli army" not in mention_texts  # the actor stage's words are kept
+
+
+def test_a_pronoun_shows_the_phrase_that_names_its_actor_in_the_sentence(
+    coding_pipeline: Pipeline,
+) -> None:
+    text = "The Kenyan president says he will seek support from Uganda."
+    (appeal,) = [e for e in coding_pipeline.code_text(text).events if e.code.cameo == "022"]
+    assert appeal.source is not None and appeal.source.text == "The Kenyan president"
+    assert appeal.source.span == (0, 20) and (NOTE, "source: he") in appeal.extra
+
+
+def test_a_pronoun_whose_actor_is_named_in_an_earlier_sentence_stays(
+    coding_pipeline: Pipeline,
+) -> None:
+    text = "The Kenyan president arrived. He praised Uganda."
+    praise = [e for e in coding_pipeline.code_text(text).events if e.code.cameo == "051"]
+    assert praise and praise[0].source is not None and praise[0].source.text == "He"
+    assert praise[0].source.antecedent == (4, 20), "the reference still says whom it means"

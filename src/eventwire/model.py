@@ -93,6 +93,9 @@ class ActorMention:
     also: tuple[str, ...] = ()
     """Further full codes when the name stands for several actors at once (a
     dictionary entry ``[FRA/DEU]``): each takes part in the mention's events."""
+    antecedent: Span | None = None
+    """For a reference resolved to an earlier mention ("he", a surname, a bare title):
+    where the actor it points to is named, so an event can show who, not "he"."""
 
 
 @dataclass(frozen=True)

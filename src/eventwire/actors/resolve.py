@@ -95,6 +95,7 @@ def borrow(mention: ActorMention, antecedent: ActorMention) -> ActorMention:
         country=antecedent.country,
         roles=antecedent.roles,
         rule=_coref_rule(antecedent),
+        antecedent=antecedent.antecedent or antecedent.span,
     )
 
 

@@ -110,16 +110,35 @@ def actor_phrase(actor: ActorMention | None, parsed: ParsedArticle) -> Span | No
     return para.offset + start, para.offset + end
 
 
+def named(actor: ActorMention | None, sentence: Span, others: Sequence[Span],
+          parsed: ParsedArticle) -> ActorMention | None:
+    """A reference ("he", "the minister") as the phrase that names its actor, when that
+    stands in the same sentence and holds none of ``others``: "Netanyahu says he will
+    seek support" is sought by Netanyahu, and the span should say so."""
+    where = actor.antecedent if actor is not None else None
+    if actor is None or where is None or not (sentence[0] <= where[0] < where[1] <= sentence[1]):
+        return actor
+    phrase = actor_phrase(replace(actor, span=where, head=where[0]), parsed) or where
+    if any(overlap(phrase, other) for other in others):
+        return actor
+    return replace(actor, span=phrase, text=parsed.article.text[phrase[0]:phrase[1]])
+
+
 def with_phrases(event: Event, parsed: ParsedArticle) -> Event:
     """The event with each side widened to its noun phrase (see the module doc)."""
-    fixed = [event.evidence.trigger_span] + ([event.speaker.span] if event.speaker else [])
-    source_side = [event.source.span] if event.source else []
-    target_side = [event.target.span] if event.target else []
+    trigger = [event.evidence.trigger_span]
+    sides = [a.span for a in (event.source, event.target) if a is not None]
+    sentence = event.sentence.span
+    source = named(event.source, sentence, trigger + sides, parsed)
+    target = named(event.target, sentence, trigger + sides, parsed)
+    fixed = trigger + ([event.speaker.span] if event.speaker else [])
     text = parsed.article.text
-    source = widened(event.source, target_side + fixed, actor_phrase(event.source, parsed),
-                     text)
-    target = widened(event.target, source_side + fixed, actor_phrase(event.target, parsed),
-                     text)
+    if source is event.source:
+        others = ([target.span] if target else []) + fixed
+        source = widened(source, others, actor_phrase(source, parsed), text)
+    if target is event.target:
+        others = ([source.span] if source else []) + fixed
+        target = widened(target, others, actor_phrase(target, parsed), text)
     if source is event.source and target is event.target:
         return event
     matched = "; ".join(f"{role}: {before.text}" for role, before, after in
