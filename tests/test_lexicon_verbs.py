@@ -397,6 +397,9 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("The rebels handed over their weapons to the army.", {"0873"}),
     ("Kenya handed over medical supplies to Uganda.", {"070"}),
     ("The militia returned the weapons to the army.", {"0842"}),
+    ("Italy returned the stolen paintings to Greece.", {"0842"}),
+    ("Kenya cut tariffs on Ugandan goods.", {"085"}),
+    ("Kenya imposed tariffs on Ugandan goods.", {"163"}),
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
