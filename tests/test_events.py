@@ -226,6 +226,17 @@ def test_a_pattern_written_for_another_verb_of_the_block_yields(nlp: Language) -
     assert [e.code.cameo for e in code(nlp, owned, "Italy reopened the border.")] == ["050"]
 
 
+def test_who_does_a_gerund_after_of_or_for(nlp: Language, coding: Coding) -> None:
+    """The governing verb's object for "accused X of", the copula's subject for
+    "was guilty of"; guilt says it happened, an accusation only claims it."""
+    guilty = [e for e in code(nlp, coding, "Germany was guilty of attacking France.")
+              if e.code.cameo == "190"]
+    assert dyads(tuple(guilty)) == [("DEU", "190", "FRA")] and guilty[0].counted
+    accused = [e for e in code(nlp, coding, "Italy accused Germany of attacking France.")
+               if e.code.cameo == "190"]
+    assert dyads(tuple(accused)) == [("DEU", "190", "FRA")] and not accused[0].counted
+
+
 def test_counted_events_come_first(nlp: Language, coding: Coding) -> None:
     events = code(nlp, coding, "Germany did not attack France. Italy attacked France.")
     assert [e.counted for e in events] == [True, False]

@@ -280,11 +280,35 @@ def _borrowed_subject(verb: Token) -> list[Token]:
         objects = _children(head, OBJECT_DEPS)
         # "Obama is scheduled to attend": the passive subject does the attending
         return objects or subjects(head) or _children(head, PASSIVE_SUBJECT_DEPS)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        return _gerund_subject(head)
     if verb.dep_ in ("conj", "advcl", "pcomp", "dep", "acomp"):
         return subjects(head)
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]
     return []
+
+
+OBJECT_CONTROL = frozenset({"of", "for"})
+"""Prepositions through which a verb's object does the gerund: "accused Kenya of
+violating", "thanked Kenya for helping"."""
+
+
+def _gerund_subject(prep: Token) -> list[Token]:
+    """Who does a gerund after a preposition: the governing verb's object for "of" and
+    "for" ("accused Kenya of violating"), else the subject of the verb, or of the
+    copula of an adjective ("India was guilty of violating", "after meeting Putin,
+    Macron said")."""
+    governor = prep.head
+    if prep.lower_ in OBJECT_CONTROL and governor.pos_ == "VERB":
+        objects = _children(governor, OBJECT_DEPS)
+        if objects:
+            return objects
+    if governor.dep_ == "acomp" and governor.head.i != governor.i:
+        governor = governor.head
+    if governor.pos_ not in ("VERB", "AUX"):
+        return []
+    return subjects(governor) or _children(governor, PASSIVE_SUBJECT_DEPS)
 
 
 def subjects(verb: Token) -> list[Token]:

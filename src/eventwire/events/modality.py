@@ -176,7 +176,13 @@ def _purpose(token: Token) -> bool:
         node = node.head
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    return token.dep_ == "pcomp" and token.head.lower_ in ("for", "of")
+    if token.dep_ != "pcomp" or token.head.lower_ not in ("for", "of"):
+        return False
+    return token.head.head.lower_ not in FACTIVE_ADJECTIVES  # "guilty of violating" did
+
+
+FACTIVE_ADJECTIVES = frozenset({"guilty", "responsible", "culpable"})
+"""Adjectives whose "of"/"for" gerund happened: "was guilty of violating the truce"."""
 
 
 def _unreal_noun(noun: Token) -> bool:
