@@ -241,6 +241,9 @@ def find_triggers(
             if trigger is not None and own_spelling(token, verbs, token.lemma_.lower()):
                 trigger = replace(trigger, spelled=True)
             trigger = _as_speech(trigger) if trigger is not None else None
+        elif _verb_tagged_as_noun(token):
+            lemma = next((f for f in base_forms(token.lower_) if verbs.lookup(f)), token.lower_)
+            trigger = code_trigger(token, verbs, valid, lemma=lemma)
         elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in nominals:
             verb = nominals[token.lemma_.lower()]
             trigger = code_trigger(token, verbs, valid, lemma=verb, nominal=True)
@@ -249,6 +252,16 @@ def find_triggers(
         if trigger is not None:
             triggers.append(trigger)
     return triggers
+
+
+def _verb_tagged_as_noun(token: Token) -> bool:
+    """ "EU and UN hand over supplies": the tagger's noun that heads the sentence with a
+    subject and a verb particle is used as a verb, and is coded as one.  An object
+    alone is no proof ("WTO head X ... issued", "Putin may ABANDON siege")."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "ROOT":
+        return False
+    deps = {child.dep_ for child in token.children}
+    return "nsubj" in deps and "prt" in deps
 
 
 def _is_modal_use(token: Token) -> bool:
