@@ -237,6 +237,12 @@ def test_who_does_a_gerund_after_of_or_for(nlp: Language, coding: Coding) -> Non
     assert dyads(tuple(accused)) == [("DEU", "190", "FRA")] and not accused[0].counted
 
 
+def test_a_measure_noun_passes_its_of_phrase_to_the_pattern(nlp: Language, coding: Coding) -> None:
+    text = "Germany and France began a new round of joint exercises."
+    assert ("DEU", "062", "FRA") in dyads(code(nlp, coding, text))
+    assert not code(nlp, coding, "Germany and France began a new round of talks about exercises.")
+
+
 def test_counted_events_come_first(nlp: Language, coding: Coding) -> None:
     events = code(nlp, coding, "Germany did not attack France. Italy attacked France.")
     assert [e.counted for e in events] == [True, False]

@@ -165,11 +165,23 @@ def in_prep_phrase(token: Token, noun: Token | None = None) -> bool:
     node = token
     while node.head.i != node.i and node.dep_ not in ("ROOT",):
         if node.dep_ in ("prep", "agent"):
+            if node.lower_ == "of" and node.head.lemma_.lower() in CONTAINERS:
+                node = node.head  # "a new round of joint exercises": the exercises
+                continue
             return not (noun is not None and node.lower_ == "of" and node.head.i == noun.i)
         if node.head.pos_ in ("VERB", "AUX"):
             return False
         node = node.head
     return False
+
+
+CONTAINERS = frozenset({
+    "round", "series", "wave", "spate", "string", "set", "batch", "number", "couple",
+    "range", "host", "dozen", "dozens", "hundreds", "thousands", "group", "part",
+    "package", "shipment", "consignment", "tranche", "amount", "lot",
+})  # fmt: skip
+"""Nouns that only measure or group what their "of" phrase names: "began a round of
+talks" began talks, "sent a shipment of arms" sent arms."""
 
 
 INSERTED_MODIFIERS = 2
