@@ -243,6 +243,17 @@ def test_a_measure_noun_passes_its_of_phrase_to_the_pattern(nlp: Language, codin
     assert not code(nlp, coding, "Germany and France began a new round of talks about exercises.")
 
 
+def test_a_passive_report_is_no_one_s_statement(coding_pipeline: Pipeline) -> None:
+    """ "X is said to have attacked Y" reports others' word about X's attack: the attack
+    is coded, the saying is no act of X's (nor of Y's); "X is expected to sign" is
+    others' expectation, not X's intent."""
+    said = coding_pipeline.code_text("Kenya is said to have attacked Uganda.").events
+    assert ("KEN", "190", "UGA") in dyads(said)
+    assert not [e for e in said if e.evidence.trigger_text == "said"]
+    expected = coding_pipeline.code_text("Kenya is expected to sign a deal with Uganda.")
+    assert not [e for e in expected.events if e.evidence.trigger_text == "expected"]
+
+
 def test_counted_events_come_first(nlp: Language, coding: Coding) -> None:
     events = code(nlp, coding, "Germany did not attack France. Italy attacked France.")
     assert [e.counted for e in events] == [True, False]

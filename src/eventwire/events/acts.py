@@ -142,6 +142,24 @@ def appeal_code(asked: str) -> str | None:
     return _mapped(asked, _APPEAL_BY_PREFIX) or "020"
 
 
+EVIDENTIALS = frozenset({
+    "say", "expect", "believe", "think", "report", "know", "suppose", "allege", "rumor",
+    "rumour", "understand", "estimate", "predict", "forecast", "reckon", "presume",
+})  # fmt: skip
+"""Verbs that, in the passive with an infinitive ("Kenya is said to have attacked",
+"is expected to sign", "expected to be joined"), report unnamed others' word about
+the subject: no act of the subject's, no speech of anyone the text names."""
+
+
+def evidential_passive(token: Token) -> bool:
+    """Whether ``token`` is a passive report about its subject's own act."""
+    if token.lemma_.lower() not in EVIDENTIALS or token.tag_ != "VBN":
+        return False
+    deps = {child.dep_ for child in token.children}
+    passive = "auxpass" in deps or token.dep_ in ("acl", "advcl", "relcl")
+    return passive and "xcomp" in deps
+
+
 def governing_head(token: Token) -> Token | None:
     """The verb whose open complement ``token`` is ("agreed to [withdraw]")."""
     node = token

@@ -20,6 +20,7 @@ from eventwire.events.acts import (
     THREAT_HEADS,
     appeal_code,
     demand_code,
+    evidential_passive,
     governing_head,
     intent_code,
     refusal_code,
@@ -169,6 +170,8 @@ def speech_acts(drafts: list[Draft], index: MentionIndex) -> list[Draft]:
     acts: list[Draft] = []
     for draft in drafts:
         head = governing_head(draft.trigger.token)
+        if head is not None and evidential_passive(head):
+            continue  # "is expected to sign": others' expectation, nobody's intent
         if head is not None and not draft.rule_note:
             acts.extend(a for a in _speech_act(draft, head, index) if a not in acts)
     heads = {a.trigger.token.i for a in acts}

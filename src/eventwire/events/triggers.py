@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from eventwire.events.acts import has_infinitive
+from eventwire.events.acts import evidential_passive, has_infinitive
 from eventwire.events.arguments import conjuncts, subjects
 from eventwire.events.modality import REPORTING_VERBS
 from eventwire.events.patterns import Clause, PatternMatch, best_pattern, clause_tokens
@@ -236,6 +236,8 @@ def find_triggers(
     for token in sentence:
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
             if _is_modal_use(token) or token.dep_ == "prep":  # "according to", "following"
+                continue
+            if evidential_passive(token):  # "is said to have attacked": no saying coded
                 continue
             trigger = code_trigger(token, verbs, valid)
             if trigger is not None and own_spelling(token, verbs, token.lemma_.lower()):
