@@ -252,3 +252,19 @@ def test_default_dictionary_is_packaged_and_cached() -> None:
     assert len(dictionary.actors) > 30_000 and len(dictionary.agents) > 4_000
     codes = {e.code for e in dictionary.starting_with("kremlin") if isinstance(e, Metonym)}
     assert codes == {"RUSGOV"}
+
+
+def test_the_packaged_supplement_names_newer_leaders_by_date() -> None:
+    """Entries newer than the Phoenix files, with the office they held on the day."""
+    dictionary = default_actor_dictionary()
+    trump = next(e for e in dictionary.starting_with("donald")
+                 if isinstance(e, ActorEntry) and e.words == ("donald", "trump"))
+    assert trump.origin == "actors_supplement.txt"
+    assert trump.code_on(dt.date(2018, 6, 1)) == "USAGOV"
+    assert trump.code_on(dt.date(2022, 6, 1)) == "USAELI"
+    assert trump.code_on(dt.date(2025, 6, 1)) == "USAGOV"
+    guterres = [e for e in dictionary.starting_with("antonio")
+                if isinstance(e, ActorEntry) and e.words == ("antonio", "guterres")]
+    assert guterres[0].origin == "actors_supplement.txt", "tried before the Phoenix entry"
+    assert guterres[0].code_on(dt.date(2015, 1, 1)) == "PRTELI"
+    assert guterres[0].code_on(dt.date(2020, 1, 1)) == "IGOUNO"

@@ -237,11 +237,19 @@ def _data(name: str) -> bytes:
     return resources.files("eventwire").joinpath("data", name).read_bytes()
 
 
+SUPPLEMENT_NAME = "actors_supplement.txt"
+"""eventwire's own actor entries in PETRARCH syntax: leaders and bodies newer than the
+Phoenix files; read at load time and tried before Phoenix entries of the same length."""
+
+
 @lru_cache(maxsize=1)
 def default_actor_dictionary() -> ActorDictionary:
-    """The packaged dictionary (Phoenix actors and agents plus curated metonyms)."""
+    """The packaged dictionary (Phoenix actors and agents plus curated names)."""
     actors, notice = load_actors(_data(ACTORS_NAME), ACTORS_NAME)
+    supplement = parse_actor_text(_data(SUPPLEMENT_NAME).decode("utf-8"), SUPPLEMENT_NAME)
     agents, _ = load_agents(_data(AGENTS_NAME), AGENTS_NAME)
     metonyms, curated_agents = read_curated(_data(METONYMS_NAME).decode("utf-8"))
-    sources = (*ACTOR_SOURCES, AGENT_SOURCE, METONYMS_NAME)
-    return ActorDictionary(actors, curated_agents + agents, metonyms, notice, sources)
+    sources = (*ACTOR_SOURCES, AGENT_SOURCE, METONYMS_NAME, SUPPLEMENT_NAME)
+    return ActorDictionary(
+        supplement + actors, curated_agents + agents, metonyms, notice, sources
+    )
