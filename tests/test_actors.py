@@ -270,3 +270,13 @@ def test_an_abbreviated_title_before_a_name_is_read_as_its_word(
     assert [m.code for m in mentions.values()] == ["---GOV"]
     assert "Gov." in next(iter(mentions))
     assert code(nlp, "The report named the Gov. and nobody else.", small) == []  # no name after
+
+
+def test_a_title_before_a_known_person_still_names_the_person_s_title(
+    nlp: Language, small: ActorDictionary
+) -> None:
+    """ "Foreign Secretary Boris Johnson" is coded by Johnson's entry, and the title is
+    still his: a later bare "the foreign secretary" refers back to him."""
+    text = "UK Foreign Secretary Boris Johnson arrived. The foreign secretary left."
+    mentions = code(nlp, text, small, dt.date(2017, 1, 5))
+    assert [(m.text, m.code) for m in mentions][-1] == ("foreign secretary", "GBRELI")

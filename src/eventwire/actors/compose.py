@@ -277,10 +277,11 @@ def _group_code(
 
 def head_titles(head: Token, hits: Sequence[Hit]) -> tuple[tuple[str, ...], ...]:
     """The titles that say what the phrase's head is: those of the hit holding the
-    head, else of the last agent before it ("Foreign Secretary" in "UK Foreign
-    Secretary Liz Truss"); titles of other modifiers say nothing about the head."""
+    head, else (also when that hit is a bare name) of the last agent before it
+    ("Foreign Secretary" in "UK Foreign Secretary Liz Truss"); titles of other
+    modifiers say nothing about the head."""
     for hit in hits:
-        if hit.start <= head.i < hit.end:
+        if hit.start <= head.i < hit.end and hit.titles:
             return hit.titles
     agents = [hit for hit in hits if isinstance(hit.entry, AgentEntry)]
     return agents[-1].titles if agents else ()
