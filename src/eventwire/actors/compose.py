@@ -277,14 +277,15 @@ def _group_code(
 
 def head_titles(head: Token, hits: Sequence[Hit]) -> tuple[tuple[str, ...], ...]:
     """The titles that say what the phrase's head is: those of the hit holding the
-    head, else (also when that hit is a bare name) of the last agent before it
-    ("Foreign Secretary" in "UK Foreign Secretary Liz Truss"); titles of other
+    head, else (also when that hit is a bare name) of the last hit with a title before
+    it, an agent or a name that holds one ("Foreign Secretary" in "UK Foreign
+    Secretary Liz Truss", "German Chancellor" before "Olaf Scholz"); titles of other
     modifiers say nothing about the head."""
     for hit in hits:
         if hit.start <= head.i < hit.end and hit.titles:
             return hit.titles
-    agents = [hit for hit in hits if isinstance(hit.entry, AgentEntry)]
-    return agents[-1].titles if agents else ()
+    titled = [hit for hit in hits if hit.titles and hit.start <= head.i]
+    return titled[-1].titles if titled else ()
 
 
 def _is_person(head: Token) -> bool:
