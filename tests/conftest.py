@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from spacy.language import Language
@@ -27,6 +27,23 @@ def nlp() -> Language:
 def coding_pipeline(nlp: Language) -> Pipeline:
     """The packaged dictionaries over the session's parser."""
     return Pipeline.from_config(Config(), nlp=nlp)
+
+
+Dyad = tuple[str | None, str, str | None]
+
+
+@pytest.fixture(scope="session")
+def dyads_of(coding_pipeline: Pipeline) -> Callable[[str], set[Dyad]]:
+    """(source code, CAMEO code, target code) of every event the packaged coder finds."""
+
+    def dyads(text: str) -> set[Dyad]:
+        return {
+            (e.source.code if e.source else None, e.code.cameo,
+             e.target.code if e.target else None)
+            for e in coding_pipeline.code_text(text).events
+        }  # fmt: skip
+
+    return dyads
 
 
 @pytest.fixture(scope="session")

@@ -2,32 +2,28 @@
 
 from __future__ import annotations
 
-from eventwire.pipeline import Pipeline
+from collections.abc import Callable
+
+Dyads = Callable[[str], set[tuple[str | None, str, str | None]]]
 
 
-def _dyads(pipeline: Pipeline, text: str) -> set[tuple[str | None, str, str | None]]:
-    return {(e.source.code if e.source else None, e.code.cameo,
-             e.target.code if e.target else None)
-            for e in pipeline.code_text(text).events}
-
-
-def test_a_condition_names_whom_a_threat_is_aimed_at(coding_pipeline: Pipeline) -> None:
+def test_a_condition_names_whom_a_threat_is_aimed_at(dyads_of: Dyads) -> None:
     text = "Syria threatened to hold a general strike unless Israel rescinded the law."
-    threats = {d for d in _dyads(coding_pipeline, text) if d[1].startswith("13")}
+    threats = {d for d in dyads_of(text) if d[1].startswith("13")}
     assert threats and all(target == "ISR" for _s, _c, target in threats)
 
 
 def test_a_protest_is_aimed_at_the_authorities_the_sentence_names(
-    coding_pipeline: Pipeline,
+    dyads_of: Dyads,
 ) -> None:
     text = ("Students blocked roads on Sunday to press their demands for more jobs from "
             "the Algerian government.")
-    protests = {d for d in _dyads(coding_pipeline, text) if d[1].startswith("14")}
+    protests = {d for d in dyads_of(text) if d[1].startswith("14")}
     assert protests and all(target == "DZAGOV" for _s, _c, target in protests)
 
 
 def test_without_an_authority_or_a_condition_no_target_is_made_up(
-    coding_pipeline: Pipeline,
+    dyads_of: Dyads,
 ) -> None:
-    dyads = _dyads(coding_pipeline, "Thousands of Kenyans protested in Nairobi on Monday.")
+    dyads = dyads_of("Thousands of Kenyans protested in Nairobi on Monday.")
     assert dyads and all(target is None for _s, _c, target in dyads)
