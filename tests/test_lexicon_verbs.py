@@ -403,6 +403,8 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Rebels held the villagers as human shields.", {"184"}),
     ("The government met the demands of the strikers.", {"080"}),
     ("Kenya violated the ban on arms exports.", {"128"}),
+    ("Kenya ended its mediation efforts between the two sides.", {"165"}),
+    ("Kenya suspended food supplies to Somalia.", {"1623"}),
     ("EU and UN hand over urgently needed supplies to Kenya.", {"070"}),  # "hand": NOUN
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
