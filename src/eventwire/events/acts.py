@@ -172,10 +172,13 @@ def governing_head(token: Token) -> Token | None:
     return None
 
 
+def is_infinitive(verb: Token) -> bool:
+    """Whether the verb itself is a to-infinitive ("to withdraw")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _infinitive_with_subject(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
-        c.dep_ == "nsubj" for c in verb.children
-    )
+    return is_infinitive(verb) and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 _REFUSAL_BY_PREFIX: tuple[tuple[str, str], ...] = (

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventwire.events.acts import is_deontic
+from eventwire.events.acts import is_deontic, is_infinitive
 from eventwire.model import Modality
 
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "ought"})
@@ -137,10 +137,6 @@ AIM_LINKS = frozenset({"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "dep"})
 clause of its own ("after Russia seized Crimea") is not part of it."""
 
 
-def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
 OCCASIONS = frozenset(
     {"summon", "call", "telephone", "phone", "meet", "visit", "receive", "host", "write",
      "invite", "convene", "gather"}
@@ -169,7 +165,7 @@ def _purpose(token: Token) -> bool:
     is what the aim governs ("offered troops to help him oust the general")."""
     node = token
     while True:
-        if node.dep_ in ("advcl", "acl") and _infinitive(node):
+        if node.dep_ in ("advcl", "acl") and is_infinitive(node):
             return not _said_on_occasion(node)
         if node.head.i == node.i or node.dep_ not in AIM_LINKS:
             break

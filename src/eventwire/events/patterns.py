@@ -309,8 +309,7 @@ def best_pattern(
     for pattern in patterns:  # callers pass VerbBlock.patterns_for(...): same result, faster
         if pattern.compound and not compound:
             continue
-        own = form is None or pattern.holds_for(form)
-        if not own and _particles_only(pattern):
+        if form is not None and pattern.particles_only and not pattern.holds_for(form):
             continue
         if not pattern.before and not pattern.after and not pattern.compound:
             continue
@@ -345,24 +344,6 @@ def _tie_key(
     reach = max((abs(t.i - verb.i) for t in tokens), default=0) if verb is not None else 0
     own = form is None or pattern.holds_for(form)
     return int(own), _as_written(pattern, tokens), -reach
-
-
-PARTICLES = frozenset({
-    "to", "from", "with", "on", "in", "into", "for", "out", "up", "down", "off", "over",
-    "at", "by", "of", "about", "against", "back", "away", "through", "toward", "towards",
-})  # fmt: skip
-"""Words that say nothing of the event alone: which of them a verb takes is the verb's own."""
-
-
-def _particles_only(pattern: VerbPattern) -> bool:
-    words = [
-        word
-        for element in (*pattern.before, *pattern.after)
-        for alternative in element.alternatives
-        for word in alternative
-    ]
-    objects = [e for e in (*pattern.before, *pattern.after) if e.kind == "prep" and e.alternatives]
-    return not objects and all(word in PARTICLES for word in words)
 
 
 def _as_written(pattern: VerbPattern, tokens: Sequence[Token]) -> int:

@@ -263,10 +263,10 @@ def _owners(comment: str, forms: list[VerbForm]) -> tuple[str, ...]:
         phrase = " ".join(name.replace("_", " ").replace("+", "").lower().split())
         if not phrase or NOT_IN_WORDS.search(phrase):
             continue
-        exact = [f for f in forms if phrase == " ".join(f.words) or phrase in f.inflections]
+        exact = [f for f in forms if phrase == f.name or phrase in f.inflections]
         first = phrase.split()[0]
         loose = [f for f in forms if first in (f.words[f.verb_at], *f.inflections)]
-        owners.update(" ".join(f.words) for f in exact or loose)
+        owners.update(f.name for f in exact or loose)
     return tuple(sorted(owners))
 
 

@@ -14,6 +14,11 @@ from functools import cached_property
 from typing import Final, Literal
 
 COMPOUND_MARKER: Final = "%"
+PARTICLES: Final = frozenset({
+    "to", "from", "with", "on", "in", "into", "for", "out", "up", "down", "off", "over",
+    "at", "by", "of", "about", "against", "back", "away", "through", "toward", "towards",
+})  # fmt: skip
+"""Words that say nothing of an event alone."""
 ElementKind = Literal["word", "phrase", "prep", "source", "target", "skip"]
 
 
@@ -57,7 +62,20 @@ class VerbPattern:
 
     def holds_for(self, form: VerbForm) -> bool:
         """Whether the pattern may code a clause of the verb ``form``."""
-        return not self.verbs or " ".join(form.words) in self.verbs
+        return not self.verbs or form.name in self.verbs
+
+    @cached_property
+    def particles_only(self) -> bool:
+        """Whether the pattern names nothing but particles (``* TO``, ``* (FROM)``):
+        which of those a verb takes is that verb's own, not its synonyms'.  Worked out
+        once per pattern, since the matcher asks for every clause."""
+        elements = (*self.before, *self.after)
+        if any(e.kind == "prep" and e.alternatives for e in elements):
+            return False
+        return all(
+            word in PARTICLES for e in elements for alternative in e.alternatives
+            for word in alternative
+        )  # fmt: skip
 
     @property
     def compound(self) -> bool:
@@ -90,6 +108,11 @@ class VerbForm:
     verb_at: int = 0
     """Which of ``words`` is the verb (PETRARCH marks it ``+``: ``WIRE_+TAP``); the
     words before it must stand right before the verb in the text."""
+
+    @cached_property
+    def name(self) -> str:
+        """The form's words, space-joined: how pattern comments name it."""
+        return " ".join(self.words)
 
 
 @dataclass(frozen=True)
