@@ -649,3 +649,20 @@ def test_an_event_nouns_of_phrase_is_its_object(
     nlp: Language, coding: Coding, text: str, coded: bool
 ) -> None:
     assert any(d[:2] == ("DEU", "042") for d in dyads(code(nlp, coding, text))) is coded
+
+
+def test_a_state_claiming_what_its_forces_did_accuses_no_one(coding_pipeline: Pipeline) -> None:
+    text = "The Syrian government claimed that the Syrian army attacked the rebels."
+    events = coding_pipeline.code_text(text).events
+    assert not [e for e in events if e.code.cameo == "112"], "its own army is its own side"
+    claims = [e for e in events if e.code.cameo == "015"]
+    assert claims and claims[0].counted
+
+
+def test_an_outlet_reporting_an_attack_on_others_accuses_no_one(
+    coding_pipeline: Pipeline,
+) -> None:
+    text = "Syrian state media reported that rebels shelled Aleppo."
+    events = coding_pipeline.code_text(text).events
+    assert [e.code.cameo for e in events if e.code.root == "19"], "the attack is coded"
+    assert not [e for e in events if e.code.cameo == "112"]

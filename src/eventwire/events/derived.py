@@ -42,6 +42,13 @@ ACCUSING_VERBS = frozenset({"claim", "allege", "accuse", "charge"})
 
 CONFLICT_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "ELI", "SPY"})
+"""Organs of one state: a president who claims "our military is hitting them" speaks
+for the side that acts, and accuses no one."""
+REPORTING_ROLES = frozenset({"MED"})
+"""Those who report acts of force as their trade: "state media reported that rebels
+shelled the city" tells of the attack; the outlet accuses only when it was hit."""
+
 
 def accusations(drafts: list[Draft], mentions: Sequence[ActorMention]) -> list[Draft]:
     """ "Israel said a mortar was fired at it from Gaza": an actor that reports force
@@ -60,7 +67,7 @@ def accusations(drafts: list[Draft], mentions: Sequence[ActorMention]) -> list[D
             if verb.lemma_.lower() == "claim":  # "X claimed it had attacked": X claims it
                 found.append(_claim(draft, verb))
             continue
-        if accuser.country is None:
+        if accuser.country is None or _reports_only(accuser, draft.target):
             continue
         victim = draft.target is not None and draft.target.country == accuser.country
         if verb.lemma_.lower() not in ACCUSING_VERBS and not victim:
@@ -73,12 +80,27 @@ def accusations(drafts: list[Draft], mentions: Sequence[ActorMention]) -> list[D
 
 
 def _same_side(speaker: ActorMention, actor: ActorMention) -> bool:
-    """Whether the speaker is the actor: the same code, or the same roles where one of
-    the two mentions lacks the country ("Houthi rebels of Yemen claimed they ...")."""
+    """Whether the speaker is the actor: the same code, two organs of one state ("Trump
+    claimed the US military is hitting ..."), or the same roles where one of the two
+    mentions lacks the country ("Houthi rebels of Yemen claimed they ...")."""
     if speaker.code == actor.code:
         return True
+    if speaker.country is not None and speaker.country == actor.country:
+        return _state_organ(speaker) and _state_organ(actor)
     one_open = speaker.country is None or actor.country is None
     return one_open and bool(speaker.roles) and speaker.roles == actor.roles
+
+
+def _state_organ(actor: ActorMention) -> bool:
+    """A country's government, forces or officials, or the country itself."""
+    return not actor.roles or actor.roles[0] in STATE_ROLES
+
+
+def _reports_only(accuser: ActorMention, target: ActorMention | None) -> bool:
+    """Whether the accuser is a news outlet telling of force used against others."""
+    if not REPORTING_ROLES.intersection(accuser.roles):
+        return False
+    return target is None or not REPORTING_ROLES.intersection(target.roles)
 
 
 def _claim(draft: Draft, verb: Token) -> Draft:
