@@ -666,3 +666,19 @@ def test_an_outlet_reporting_an_attack_on_others_accuses_no_one(
     events = coding_pipeline.code_text(text).events
     assert [e.code.cameo for e in events if e.code.root == "19"], "the attack is coded"
     assert not [e for e in events if e.code.cameo == "112"]
+
+
+def test_it_is_never_a_person_speaking_in_their_own_name(coding_pipeline: Pipeline) -> None:
+    text = "Norway would defend Saudi Arabia if it is attacked, Norway's foreign minister said."
+    events = coding_pipeline.code_text(text).events
+    pairs = {(e.source.code, e.target.code) for e in events if e.source and e.target}
+    assert ("NOR", "SAU") in pairs
+    assert not [e for e in events if e.target is not None and e.target.code == "NORGOV"]
+
+
+def test_it_in_the_words_of_an_envoy_is_the_body_they_speak_for(
+    coding_pipeline: Pipeline,
+) -> None:
+    text = "Joe Smith, the US envoy, said it will expel two Russian diplomats."
+    sources = {e.source.code for e in coding_pipeline.code_text(text).events if e.source}
+    assert sources & {"USA", "USAGOV"}

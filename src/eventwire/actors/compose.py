@@ -288,7 +288,8 @@ def head_titles(head: Token, hits: Sequence[Hit]) -> tuple[tuple[str, ...], ...]
     return titled[-1].titles if titled else ()
 
 
-def _is_person(head: Token) -> bool:
+def is_person(head: Token) -> bool:
+    """Whether a phrase head names one person: "he" or "she" may point back to it, "it" not."""
     if head.tag_ in ("NNS", "NNPS"):
         return False
     return head.ent_type_ == "PERSON" or head.lemma_.lower() in PERSON_NOUNS
@@ -333,4 +334,4 @@ def build_found(doc: Doc, head: Token, hits: Sequence[Hit], place: Place) -> Fou
     titles = head_titles(head, hits)
     plural = head.tag_ in ("NNS", "NNPS")
     surname = _surname(head, hits)
-    return Found(mention, titles, surname, _is_person(head), plural, (start, end, head.i))
+    return Found(mention, titles, surname, is_person(head), plural, (start, end, head.i))

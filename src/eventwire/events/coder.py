@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from eventwire.actors.compose import is_person
 from eventwire.events.acts import (
     is_deontic,
 )
@@ -124,11 +125,32 @@ def _reporter_as_subject(
         return []
     governing = _complement_head(token)
     if governing is not None:
-        found = actors_of(subjects(governing), index)
+        found = actors_of(_may_be(heads[0], subjects(governing)), index)
         if found:
             return found
     verb = reporting_verb(token)
-    return actors_of(subjects(verb), index) if verb is not None else []
+    return actors_of(_may_be(heads[0], subjects(verb)), index) if verb is not None else []
+
+
+REPRESENTATIVES = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador", "representative",
+    "official", "diplomat", "negotiator",
+})  # fmt: skip
+"""People who speak for a body: "it" in their words is that body ("the US envoy said
+it will not allow ...")."""
+
+
+def _may_be(pronoun: Token, subjects: Sequence[Token]) -> list[Token]:
+    """The subjects a pronoun can stand for: "it" never for a person in their own
+    name ("if it is attacked, Norway's foreign minister said")."""
+    if pronoun.lower_ != "it":
+        return list(subjects)
+    return [s for s in subjects if not is_person(s) or _speaks_for_a_body(s)]
+
+
+def _speaks_for_a_body(head: Token) -> bool:
+    titles = [head, *(c for c in head.children if c.dep_ == "appos")]
+    return any(t.lemma_.lower() in REPRESENTATIVES for t in titles)
 
 
 def _complement_head(token: Token) -> Token | None:
