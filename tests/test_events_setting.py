@@ -44,3 +44,21 @@ def test_a_relative_clause_sets_no_scene_for_its_governor(dyads_of: Dyads) -> No
     text = "The minister condemned rebels who attacked a town in Mali."
     condemnations = {s for s, c, _t in dyads_of(text) if c.startswith("11")}
     assert condemnations == {"---GOV"}
+
+
+def test_the_place_of_a_passive_act_without_doer_is_its_doer_not_its_target(
+    dyads_of: Dyads,
+) -> None:
+    dyads = dyads_of("Ten Russian soldiers were killed in Ukraine.")
+    assert ("UKR", "190", "RUSMIL") in dyads
+    assert not [d for d in dyads if d[2] == "UKR"], "a place is not who suffers the act"
+
+
+def test_a_passive_act_with_its_doer_keeps_it(dyads_of: Dyads) -> None:
+    dyads = dyads_of("Ten Russian soldiers were killed by rebels in Ukraine.")
+    assert {s for s, _c, _t in dyads} == {"UKRREB"}
+
+
+def test_a_clause_after_a_preposition_sets_no_scene(dyads_of: Dyads) -> None:
+    text = "Rebels were arrested after fleeing Kenya to join fighters in Somalia."
+    assert not [s for s, _c, _t in dyads_of(text) if s == "SOM"]

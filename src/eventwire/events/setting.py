@@ -10,6 +10,10 @@ relative clause (those happened elsewhere).  A country that merely takes part
 counterpart as its own.  With two settings the guess would be a coin toss, so the
 role stays open; so does a role the text marks as someone else's ("its troops") or
 as an outsider ("foreign fighters").
+
+A passive act whose doer the text leaves out ("Ingabire was arrested in Rwanda") is
+coded, as PETRARCH codes it, as done by the country it is set in; the place is never
+the act's target.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from eventwire.events.drafts import Draft
 from eventwire.model import ActorMention
 
 SETTING_PREPOSITIONS = frozenset({"in", "at", "inside", "within", "across", "throughout"})
-OTHER_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"})
+OTHER_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "pcomp"})
 POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 OUTSIDERS = frozenset({"foreign", "visiting", "international", "overseas", "exiled"})
 """Modifiers that say a role does not belong to the place it is in."""
@@ -80,8 +84,33 @@ def _placed(
     return replace(actor, code=country + "".join(actor.roles), country=country, rule=rule)
 
 
+def _passive(token: Token) -> bool:
+    """A verb whose subject undergoes the act: "was arrested", "soldiers killed in"."""
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        return True
+    return any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children)
+
+
+def _doer_of_setting(draft: Draft, index: MentionIndex) -> Draft:
+    """ "Ingabire was arrested in Rwanda": a passive act whose doer the text leaves
+    out is done by the country it is set in (PETRARCH codes "soldiers were killed in
+    Ukraine" UKR -> RUSMIL); the place is never its target."""
+    token = draft.trigger.token
+    if draft.source is not None or draft.trigger.nominal or not _passive(token):
+        return draft
+    setting = setting_of(token, index)
+    if setting is None or setting.roles:
+        return draft
+    target = draft.target
+    if target is not None and (target.span == setting.span or target.code == setting.code):
+        target = None
+    rule = f"{setting.rule}; the setting of a passive act without its doer"
+    return replace(draft, source=replace(setting, rule=rule), target=target)
+
+
 def in_setting(draft: Draft, index: MentionIndex) -> Draft:
     """The draft with its open-country roles placed in its clause's setting."""
+    draft = _doer_of_setting(draft, index)
     open_roles = [a for a in (draft.source, draft.target) if a is not None and a.country is None]
     setting = setting_of(draft.trigger.token, index) if open_roles else None
     if setting is None:
