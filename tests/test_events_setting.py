@@ -62,3 +62,14 @@ def test_a_passive_act_with_its_doer_keeps_it(dyads_of: Dyads) -> None:
 def test_a_clause_after_a_preposition_sets_no_scene(dyads_of: Dyads) -> None:
     text = "Rebels were arrested after fleeing Kenya to join fighters in Somalia."
     assert not [s for s, _c, _t in dyads_of(text) if s == "SOM"]
+
+
+def test_courts_and_police_deal_with_their_own_country_s_people(dyads_of: Dyads) -> None:
+    dyads = dyads_of("Police arrested two Kenyan protesters.")
+    assert any(s == "KENCOP" and t == "KENOPP" for s, _c, t in dyads)
+
+
+def test_a_bare_national_or_a_court_of_many_roles_gives_no_country(dyads_of: Dyads) -> None:
+    assert not [s for s, _c, _t in dyads_of("Police arrested a Briton.") if s == "GBRCOP"]
+    text = "The International Criminal Court issued an arrest warrant against Vladimir Putin."
+    assert not [s for s, _c, _t in dyads_of(text) if s and s.startswith("RUS")]

@@ -13,7 +13,8 @@ as an outsider ("foreign fighters").
 
 A passive act whose doer the text leaves out ("Ingabire was arrested in Rwanda") is
 coded, as PETRARCH codes it, as done by the country it is set in; the place is never
-the act's target.
+the act's target.  Courts and police whose country is left open deal with their own
+country's people: "police arrested two Kenyan protesters" is KENCOP -> KENOPP.
 """
 
 from __future__ import annotations
@@ -108,9 +109,36 @@ def _doer_of_setting(draft: Draft, index: MentionIndex) -> Draft:
     return replace(draft, source=replace(setting, rule=rule), target=target)
 
 
+DOMESTIC_ROLES = frozenset({"JUD", "COP"})
+"""Roles that act within their own country: courts and police."""
+
+
+def _domestic(draft: Draft) -> Draft:
+    """ "A judge opened investigations against 28 Chilean officials": a court or the
+    police whose country the text leaves open deals with its own country's people,
+    when those are named by role (a bare "Briton" may be a foreigner in their hands)."""
+    source = _placed_by(draft.source, draft.target)
+    target = _placed_by(draft.target, draft.source)
+    if source is draft.source and target is draft.target:
+        return draft
+    return replace(draft, source=source, target=target)
+
+
+def _placed_by(actor: ActorMention | None, other: ActorMention | None) -> ActorMention | None:
+    if actor is None or other is None or actor.country is not None:
+        return actor
+    if not other.roles or other.country not in known_countries():
+        return actor
+    if len(actor.roles) != 1 or actor.roles[0] not in DOMESTIC_ROLES:
+        return actor  # "the International Criminal Court" (---CRMJUD) is no country's
+    country = str(other.country)
+    rule = f"{actor.rule}; country of those it deals with {other.text!r}"
+    return replace(actor, code=country + "".join(actor.roles), country=country, rule=rule)
+
+
 def in_setting(draft: Draft, index: MentionIndex) -> Draft:
     """The draft with its open-country roles placed in its clause's setting."""
-    draft = _doer_of_setting(draft, index)
+    draft = _domestic(_doer_of_setting(draft, index))
     open_roles = [a for a in (draft.source, draft.target) if a is not None and a.country is None]
     setting = setting_of(draft.trigger.token, index) if open_roles else None
     if setting is None:
