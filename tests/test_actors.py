@@ -280,3 +280,20 @@ def test_a_title_before_a_known_person_still_names_the_person_s_title(
     text = "UK Foreign Secretary Boris Johnson arrived. The foreign secretary left."
     mentions = code(nlp, text, small, dt.date(2017, 1, 5))
     assert [(m.text, m.code) for m in mentions][-1] == ("foreign secretary", "GBRELI")
+
+
+def test_a_country_after_of_completes_the_agent_before_it(
+    nlp: Language, small: ActorDictionary
+) -> None:
+    text = "The prime minister of Russia met troops of the United Kingdom."
+    codes = {m.text: m.code for m in code(nlp, text, small)}
+    assert "RUSGOV" in codes.values() and "GBRMIL" in codes.values(), codes
+    assert "RUS" not in codes.values() and "GBR" not in codes.values()
+
+
+def test_coordinated_countries_after_of_are_left_to_the_event_arguments(
+    nlp: Language, small: ActorDictionary
+) -> None:
+    text = "The troops of Russia and Switzerland met."
+    codes = [m.code for m in code(nlp, text, small)]
+    assert "RUSMIL" not in codes or "CHEMIL" in codes, "one country must not take the troops alone"

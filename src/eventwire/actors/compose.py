@@ -5,7 +5,8 @@ adjective, an agent title, perhaps a person) but names one actor.  Hits are grou
 by the noun-phrase head they modify, read off the dependency parse: a hit joins the
 word it is a compound, adjective, possessor or name part of, as long as that word is
 itself in a hit or is a proper name to its right (the person's name a title
-precedes).  The group's code comes from its most specific actor name, completed by
+precedes), or the agent it completes after "of" ("the Government of Turkey").  The
+group's code comes from its most specific actor name, completed by
 the roles of its agents when that name is a bare country.  A metonym that is the
 place of an event ("talks in Moscow") or the first word of another name ("the
 Moscow Times") names no actor.
@@ -157,6 +158,11 @@ def group_head(token: Token, roots: dict[int, Token], names: set[int]) -> Token:
             seen.add(token.i)
             token = leader
             continue
+        owner = _office_of(token, roots, names)
+        if owner is not None:
+            seen.add(token.i)
+            token = owner
+            continue
         if token.dep_ not in MODIFIER_DEPS or token.head.i == token.i:
             break
         if token.dep_ == "poss" and token.i not in names:
@@ -170,6 +176,21 @@ def group_head(token: Token, roots: dict[int, Token], names: set[int]) -> Token:
         else:
             break
     return token
+
+
+def _office_of(token: Token, roots: dict[int, Token], names: set[int]) -> Token | None:
+    """The agent a name completes after "of": "the Government of Turkey" is Turkey's
+    government, "the President of France" France's president."""
+    prep = token.head
+    if token.i not in names or token.dep_ != "pobj" or prep.lower_ != "of":
+        return None
+    if any(child.dep_ == "conj" for child in token.children):
+        return None  # "the ambassadors of Arnor and Gondor": each its own, as arguments see
+
+    owner = prep.head
+    if prep.dep_ != "prep" or owner.i not in roots or owner.i in names:
+        return None
+    return roots[owner.i]
 
 
 def _led_group(token: Token, roots: dict[int, Token]) -> Token | None:
