@@ -3,6 +3,8 @@ actor mentions placed by hand, so each test isolates one rule of the coder."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from spacy.language import Language
 
@@ -14,6 +16,8 @@ from eventwire.lexicon.verbs import parse_verb_text
 from eventwire.model import ActorMention, Event
 from eventwire.parse import parse_articles
 from eventwire.pipeline import Pipeline, article_from_text
+
+Dyads = Callable[[str], set[tuple[str | None, str, str | None]]]
 
 VERBS = """
 ---  ATTACK   [190]  ---
@@ -682,3 +686,8 @@ def test_it_in_the_words_of_an_envoy_is_the_body_they_speak_for(
     text = "Joe Smith, the US envoy, said it will expel two Russian diplomats."
     sources = {e.source.code for e in coding_pipeline.code_text(text).events if e.source}
     assert sources & {"USA", "USAGOV"}
+
+
+def test_the_to_phrase_of_an_object_names_the_target(dyads_of: Dyads) -> None:
+    dyads = dyads_of("Germany expressed condolences to the people of Turkey after the attack.")
+    assert any(s == "DEU" and t is not None and t.startswith("TUR") for s, _c, t in dyads)

@@ -365,8 +365,9 @@ def verbal_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
     return subjects(verb), objects + _prep_objects(verb, TARGET_PREPOSITIONS) + aimed
 
 
-AIMING_PREPOSITIONS = ("at", "against", "on", "into", "toward", "towards", "in", "for")
-"""Where an object phrase says what it was aimed at ("fired shells at Seoul")."""
+AIMING_PREPOSITIONS = ("at", "against", "on", "into", "toward", "towards", "in", "for", "to")
+"""Where an object phrase says what it was aimed at ("fired shells at Seoul") or whom
+it went to ("expressed condolences to the Government of Turkey")."""
 
 
 def nominal_arguments(noun: Token) -> tuple[list[Token], list[Token]]:
