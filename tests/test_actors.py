@@ -297,3 +297,15 @@ def test_coordinated_countries_after_of_are_left_to_the_event_arguments(
     text = "The troops of Russia and Switzerland met."
     codes = [m.code for m in code(nlp, text, small)]
     assert "RUSMIL" not in codes or "CHEMIL" in codes, "one country must not take the troops alone"
+
+
+def test_a_bare_title_refers_back_only_in_the_same_number(
+    nlp: Language, small: ActorDictionary
+) -> None:
+    text = (
+        "The Russian foreign minister arrived on Monday. The foreign minister said little. "
+        "Foreign ministers rarely say more."
+    )
+    codes = {m.text: m.code for m in code(nlp, text, small)}
+    assert codes.get("foreign minister") == "RUSGOV", codes
+    assert codes.get("Foreign ministers") != "RUSGOV", "many ministers are not the one named"

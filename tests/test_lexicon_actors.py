@@ -268,3 +268,20 @@ def test_the_packaged_supplement_names_newer_leaders_by_date() -> None:
     assert guterres[0].origin == "actors_supplement.txt", "tried before the Phoenix entry"
     assert guterres[0].code_on(dt.date(2015, 1, 1)) == "PRTELI"
     assert guterres[0].code_on(dt.date(2020, 1, 1)) == "IGOUNO"
+
+
+def test_the_packaged_supplement_names_bodies_and_groups_the_phoenix_files_lack() -> None:
+    dictionary = default_actor_dictionary()
+
+    def code_of(*words: str, on: dt.date | None = None) -> str | None:
+        for entry in dictionary.starting_with(words[0]):
+            if isinstance(entry, ActorEntry) and entry.words == words:
+                return entry.code_on(on) if on else entry.code_on(None)
+        return None
+
+    assert code_of("african", "union") == "IGOAFRAFU"
+    assert code_of("international", "criminal", "court") == "IGOICC"
+    assert code_of("unrwa") == "IGOUNOREF"
+    assert code_of("houthis") == "YEMREB"
+    assert code_of("charles", "michel", on=dt.date(2016, 1, 1)) == "BELGOV"
+    assert code_of("charles", "michel", on=dt.date(2022, 1, 1)) == "IGOEUREEC"

@@ -48,8 +48,8 @@ def _title_fits(title: tuple[str, ...], earlier: tuple[str, ...]) -> bool:
 
 def _by_title(found: Found, history: Sequence[Found]) -> Found | None:
     for earlier in reversed(history):
-        if earlier.mention.country is None:
-            continue
+        if earlier.mention.country is None or earlier.plural != found.plural:
+            continue  # "courts in France" are not "the International Criminal Court"
         for title in found.titles:
             if any(_title_fits(title, other) for other in earlier.titles if other):
                 return earlier
