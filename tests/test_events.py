@@ -691,3 +691,8 @@ def test_it_in_the_words_of_an_envoy_is_the_body_they_speak_for(
 def test_the_to_phrase_of_an_object_names_the_target(dyads_of: Dyads) -> None:
     dyads = dyads_of("Germany expressed condolences to the people of Turkey after the attack.")
     assert any(s == "DEU" and t is not None and t.startswith("TUR") for s, _c, t in dyads)
+
+
+def test_what_an_actor_made_clear_it_will_not_do_is_its_refusal(dyads_of: Dyads) -> None:
+    dyads = dyads_of("Germany has made it clear it will not lift the sanctions on Iran.")
+    assert any(s == "DEU" and c.startswith("12") for s, c, _t in dyads), dyads

@@ -161,7 +161,21 @@ def _complement_head(token: Token) -> Token | None:
         node = node.head
     if node.dep_ == "ccomp" and node.head.pos_ in ("VERB", "AUX"):
         return node.head
-    return None
+    return _made_known(node)
+
+
+def _made_known(node: Token) -> Token | None:
+    """ "Europe has made it clear it will not lift ...": "made", whose subject said it."""
+    adjective, made = node.head, node.head.head
+    if node.dep_ not in ("ccomp", "advcl") or adjective.lower_ not in MADE_KNOWN:
+        return None
+    if made.lemma_ != "make" or adjective.dep_ not in ("ccomp", "acomp", "oprd", "xcomp"):
+        return None
+    return made
+
+
+MADE_KNOWN = frozenset({"clear", "plain", "known"})
+"""Adjectives of "made it clear (that) ...": the clause is what the subject said."""
 
 
 def _complement_subject(trigger: Token) -> list[Token]:
