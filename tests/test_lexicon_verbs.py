@@ -362,7 +362,9 @@ def test_a_verb_word_after_other_words_is_the_key_of_its_form(tmp_path: Path) ->
      "France removed its ambassador from Moscow.", "174"),
     ("The French minister defended the pension reform.", ("FRAGOV", "052"),
      "Troops defended the city against the rebels.", "152"),
-], ids=["ending-sanctions", "defending-a-policy"])  # fmt: skip
+    ("The European Union is mobilising additional funds for Colombia.", ("IGOEUREEC", "071"),
+     "Germany mobilised its army.", "154"),
+], ids=["ending-sanctions", "defending-a-policy", "funds-set-aside"])  # fmt: skip
 def test_the_supplement_codes_a_reading_and_leaves_other_objects_alone(
     coding_pipeline: Pipeline, text: str, reading: tuple[str, str], other: str,
     other_code: str,
