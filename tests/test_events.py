@@ -696,3 +696,10 @@ def test_the_to_phrase_of_an_object_names_the_target(dyads_of: Dyads) -> None:
 def test_what_an_actor_made_clear_it_will_not_do_is_its_refusal(dyads_of: Dyads) -> None:
     dyads = dyads_of("Germany has made it clear it will not lift the sanctions on Iran.")
     assert any(s == "DEU" and c.startswith("12") for s, c, _t in dyads), dyads
+
+
+def test_agreeing_with_someone_s_view_is_accord_not_cooperation(dyads_of: Dyads) -> None:
+    shared = dyads_of("Germany agrees with France that the plan is flawed.")
+    assert any(s == "DEU" and c == "019" for s, c, _t in shared), shared
+    settled = dyads_of("Germany agreed with France on a new trade deal.")
+    assert not any(c == "019" for _s, c, _t in settled), "a matter settled is cooperation"

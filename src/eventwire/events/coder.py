@@ -27,7 +27,14 @@ from eventwire.events.arguments import (
     subjects,
     verbal_arguments,
 )
-from eventwire.events.derived import accusations, as_intent, demands, refusals, speech_acts
+from eventwire.events.derived import (
+    accusations,
+    as_accord,
+    as_intent,
+    demands,
+    refusals,
+    speech_acts,
+)
 from eventwire.events.drafts import Draft, mention_in
 from eventwire.events.extents import with_phrases
 from eventwire.events.filters import drop_background, drop_bare_statements, drop_subsumed, unique
@@ -323,7 +330,7 @@ def _sentence_drafts(
         if sources and is_deontic(trigger.token) and (quoted or speaker is not None):
             drafts.extend(demands(trigger, sentence, para, sources, speaker, index, mentions))
     drafts.extend(_bare_demands(sent, sentence, para, index, quotes, memory, mentions, drafts))
-    drafts = [as_intent(d) for d in speech_acts(drafts, index) + refusals(drafts)]
+    drafts = [as_accord(as_intent(d)) for d in speech_acts(drafts, index) + refusals(drafts)]
     derived = accusations(drafts, mentions)
     verbs = {d.trigger.token.i for d in derived}
     drafts = [d for d in drafts if d.rule_note or d.trigger.token.i not in verbs] + derived

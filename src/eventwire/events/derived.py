@@ -110,6 +110,26 @@ def _claim(draft: Draft, verb: Token) -> Draft:
     return replace(draft, trigger=trigger, code="015", modality=Modality(), rule_note=note)
 
 
+SETTLED_ON = frozenset({"on", "upon", "over", "to"})
+"""Prepositions of what two sides agree on: "agreed with Turkey on a ceasefire"."""
+
+
+def as_accord(draft: Draft) -> Draft:
+    """ "Kansas officials agree with the NCAA that ...": agreeing *with* someone, on no
+    deed or matter settled between them, shares their view; CAMEO codes that 019
+    (express accord), a statement, not an agreement to cooperate (030)."""
+    token = draft.trigger.token
+    if draft.code != "030" or token.lemma_.lower() != "agree" or draft.rule_note:
+        return draft
+    preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "dative")}
+    if "with" not in preps or preps & SETTLED_ON:
+        return draft
+    if any(c.dep_ == "xcomp" for c in token.children):
+        return draft  # "agreed with Turkey to open the border": an intent to act
+    note = f"accord: {token.text!r} with another's view [030]"
+    return replace(draft, code="019", rule_note=note)
+
+
 def as_intent(draft: Draft) -> Draft:
     """ "Turkey will allow refugees to return": what an actor says it will do is, as
     an event, its expressed intent (CAMEO 03) or threat (13); the act itself has not
