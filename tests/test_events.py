@@ -703,3 +703,11 @@ def test_agreeing_with_someone_s_view_is_accord_not_cooperation(dyads_of: Dyads)
     assert any(s == "DEU" and c == "019" for s, c, _t in shared), shared
     settled = dyads_of("Germany agreed with France on a new trade deal.")
     assert not any(c == "019" for _s, c, _t in settled), "a matter settled is cooperation"
+
+
+def test_he_in_what_a_person_says_is_that_person(coding_pipeline: Pipeline) -> None:
+    text = "Vladimir Putin met Emmanuel Macron in Moscow and said he would attack Ukraine."
+    events = coding_pipeline.code_text(text).events
+    threats = [e for e in events if e.code.root == "13" and e.target and e.target.code == "UKR"]
+    assert threats and all(e.source and e.source.country == "RUS" for e in threats), threats
+    assert threats[0].source is not None and threats[0].source.antecedent == (0, 14)

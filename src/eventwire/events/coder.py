@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from eventwire.actors.compose import is_person
+from eventwire.actors.resolve import borrow
 from eventwire.events.acts import (
     is_deontic,
 )
@@ -160,6 +161,24 @@ def _speaks_for_a_body(head: Token) -> bool:
     return any(t.lemma_.lower() in REPRESENTATIVES for t in titles)
 
 
+SELF_PRONOUNS = frozenset({"he", "she"})
+
+
+def _speaker_of_self(
+    token: Token, heads: Sequence[Token], pronoun: ActorMention, index: MentionIndex
+) -> list[ActorMention]:
+    """ "Putin met Macron and said he would not attack": "he" in what a person says is
+    that person, not the last one named before it."""
+    verb = reporting_verb(token)
+    if verb is None or len(heads) != 1 or heads[0].lower_ not in SELF_PRONOUNS:
+        return [pronoun]
+    people = [s for s in subjects(verb) if s.lower_ in SELF_PRONOUNS or is_person(s)]
+    speakers = actors_of(people, index)
+    if len(speakers) != 1 or speakers[0].code == pronoun.code:
+        return [pronoun]
+    return [borrow(pronoun, speakers[0])]
+
+
 def _complement_head(token: Token) -> Token | None:
     """The verb that takes ``token``'s clause as its complement ("signalled" in
     "Chile signalled it would expel"), if any."""
@@ -199,6 +218,8 @@ def _arguments(
     token = trigger.token
     heads = nominal_arguments(token) if trigger.nominal else verbal_arguments(token)
     sources = actors_of(heads[0], index)
+    if not trigger.nominal and len(sources) == 1:
+        sources = _speaker_of_self(token, heads[0], sources[0], index)
     if not sources and trigger.nominal:
         sources = _cataphora(heads[0], index)
     if not sources:
