@@ -186,7 +186,6 @@ def _office_of(token: Token, roots: dict[int, Token], names: set[int]) -> Token 
         return None
     if any(child.dep_ == "conj" for child in token.children):
         return None  # "the ambassadors of Arnor and Gondor": each its own, as arguments see
-
     owner = prep.head
     if prep.dep_ != "prep" or owner.i not in roots or owner.i in names:
         return None

@@ -148,12 +148,12 @@ REPRESENTATIVES = frozenset({
 it will not allow ...")."""
 
 
-def _may_be(pronoun: Token, subjects: Sequence[Token]) -> list[Token]:
+def _may_be(pronoun: Token, candidates: Sequence[Token]) -> list[Token]:
     """The subjects a pronoun can stand for: "it" never for a person in their own
     name ("if it is attacked, Norway's foreign minister said")."""
     if pronoun.lower_ != "it":
-        return list(subjects)
-    return [s for s in subjects if not is_person(s) or _speaks_for_a_body(s)]
+        return list(candidates)
+    return [c for c in candidates if not is_person(c) or _speaks_for_a_body(c)]
 
 
 def _speaks_for_a_body(head: Token) -> bool:
