@@ -703,6 +703,8 @@ def test_agreeing_with_someone_s_view_is_accord_not_cooperation(dyads_of: Dyads)
     assert any(s == "DEU" and c == "019" for s, c, _t in shared), shared
     settled = dyads_of("Germany agreed with France on a new trade deal.")
     assert not any(c == "019" for _s, c, _t in settled), "a matter settled is cooperation"
+    backed = dyads_of("With the backing of parliament, Germany agreed and accepted the proposal.")
+    assert not any(c == "019" for _s, c, _t in backed), "a 'with' before the verb is no view"
 
 
 def test_he_in_what_a_person_says_is_that_person(coding_pipeline: Pipeline) -> None:

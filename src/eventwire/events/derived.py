@@ -121,7 +121,7 @@ def as_accord(draft: Draft) -> Draft:
     token = draft.trigger.token
     if draft.code != "030" or token.lemma_.lower() != "agree" or draft.rule_note:
         return draft
-    preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "dative")}
+    preps = {c.lower_ for c in token.rights if c.dep_ in ("prep", "dative")}
     if "with" not in preps or preps & SETTLED_ON:
         return draft
     if any(c.dep_ == "xcomp" for c in token.children):
