@@ -713,3 +713,9 @@ def test_he_in_what_a_person_says_is_that_person(coding_pipeline: Pipeline) -> N
     threats = [e for e in events if e.code.root == "13" and e.target and e.target.code == "UKR"]
     assert threats and all(e.source and e.source.country == "RUS" for e in threats), threats
     assert threats[0].source is not None and threats[0].source.antecedent == (0, 14)
+
+
+def test_the_target_named_in_a_subject_phrase_is_not_its_source(dyads_of: Dyads) -> None:
+    text = "A suicide attack on a convoy of the German army killed eight people in Kabul."
+    sources = {s for s, c, _t in dyads_of(text) if c.startswith("18") or c.startswith("19")}
+    assert sources and not any(s and s.startswith("DEU") for s in sources), sources

@@ -380,3 +380,37 @@ def nominal_arguments(noun: Token) -> tuple[list[Token], list[Token]]:
     if not sources and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ == "VERB":
         sources = subjects(noun.head)
     return sources + by, targets
+
+
+AIMED_AT = frozenset({"on", "against", "at", "toward", "towards", "into", "upon"})
+"""Prepositions whose phrase in a subject names whom an act was aimed at: "a suicide
+attack on a convoy of the NATO mission killed ..." was no attack by NATO."""
+
+
+def anywhere_in(heads: Sequence[Token], index: MentionIndex) -> list[ActorMention]:
+    """Last resort for a source: the first country-coded actor anywhere in the subject
+    phrase ("a report released in the Rwandan capital alleged ..."), outside a phrase
+    that names the act's target."""
+    for head in heads:
+        aimed = _aimed_at(head)
+        for token in head.subtree:
+            mention = index.at(token)
+            if mention is not None and mention.country is not None and token.i not in aimed:
+                return [mention]
+    return []
+
+
+def _aimed_at(head: Token) -> set[int]:
+    """The words of a phrase's own "on X" or "against X" phrases."""
+    return {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in AIMED_AT
+            for t in c.subtree}  # fmt: skip
+
+
+def not_aimed_at(
+    heads: Sequence[Token], sources: list[ActorMention], index: MentionIndex
+) -> list[ActorMention]:
+    """Sources found in a subject, less those named as its target: "a suicide attack on
+    a convoy of the German army killed ..." is no attack by the German army."""
+    aimed = {id(m) for head in heads if head.dep_ == "nsubj" for i in _aimed_at(head)
+             if (m := index.at(head.doc[i])) is not None}  # fmt: skip
+    return [s for s in sources if id(s) not in aimed] if aimed else sources

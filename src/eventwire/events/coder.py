@@ -24,7 +24,9 @@ from eventwire.events.addressees import addressees
 from eventwire.events.arguments import (
     MentionIndex,
     actors_of,
+    anywhere_in,
     nominal_arguments,
+    not_aimed_at,
     subjects,
     verbal_arguments,
 )
@@ -217,7 +219,7 @@ def _arguments(
 ) -> tuple[list[ActorMention], list[ActorMention]]:
     token = trigger.token
     heads = nominal_arguments(token) if trigger.nominal else verbal_arguments(token)
-    sources = actors_of(heads[0], index)
+    sources = not_aimed_at(heads[0], actors_of(heads[0], index), index)
     if not trigger.nominal and len(sources) == 1:
         sources = _speaker_of_self(token, heads[0], sources[0], index)
     if not sources and trigger.nominal:
@@ -225,7 +227,7 @@ def _arguments(
     if not sources:
         sources = _reporter_as_subject(token, heads[0], index)
     if not sources and not trigger.nominal:
-        sources = _anywhere_in(heads[0], index)
+        sources = anywhere_in(heads[0], index)
     target_heads = heads[1]
     if trigger.code.startswith("08"):  # withdrawing *from* X yields to X
         origin = [h for h in target_heads if h.head.lower_ == "from"]
@@ -242,17 +244,6 @@ def _arguments(
         targets = addressees(token, trigger.code, index, sources)
     targets = [t for t in targets if t not in sources]
     return each_actor(sources), each_actor(targets)
-
-
-def _anywhere_in(heads: Sequence[Token], index: MentionIndex) -> list[ActorMention]:
-    """Last resort for a source: the first country-coded actor anywhere in the subject
-    phrase ("a report released in the Rwandan capital alleged ...")."""
-    for head in heads:
-        for token in head.subtree:
-            mention = index.at(token)
-            if mention is not None and mention.country is not None:
-                return [mention]
-    return []
 
 
 def _in_verb_phrase(
