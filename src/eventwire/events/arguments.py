@@ -342,6 +342,15 @@ def _means_actor(verb: Token) -> list[Token]:
     return []
 
 
+def is_passive(verb: Token) -> bool:
+    """Whether the verb's subject undergoes the act ("was arrested", "soldiers killed
+    in ..."), by the same marks :func:`verbal_arguments` reads."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ in ("auxpass", "agent")
+               for c in verb.children)  # fmt: skip
+
+
 def verbal_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
     """Heads of the source and target phrases of a verbal trigger."""
     passive = _children(verb, PASSIVE_SUBJECT_DEPS)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from eventwire.actors.compose import is_person
+from eventwire.actors.compose import SPOKES_WORDS, is_person
 from eventwire.actors.resolve import borrow
 from eventwire.events.acts import (
     is_deontic,
@@ -142,10 +142,9 @@ def _reporter_as_subject(
     return actors_of(_may_be(heads[0], subjects(verb)), index) if verb is not None else []
 
 
-REPRESENTATIVES = frozenset({
-    "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador", "representative",
-    "official", "diplomat", "negotiator",
-})  # fmt: skip
+REPRESENTATIVES = SPOKES_WORDS | {
+    "envoy", "ambassador", "representative", "official", "diplomat", "negotiator",
+}
 """People who speak for a body: "it" in their words is that body ("the US envoy said
 it will not allow ...")."""
 
@@ -171,8 +170,10 @@ def _speaker_of_self(
 ) -> list[ActorMention]:
     """ "Putin met Macron and said he would not attack": "he" in what a person says is
     that person, not the last one named before it."""
+    if len(heads) != 1 or heads[0].lower_ not in SELF_PRONOUNS:
+        return [pronoun]
     verb = reporting_verb(token)
-    if verb is None or len(heads) != 1 or heads[0].lower_ not in SELF_PRONOUNS:
+    if verb is None:
         return [pronoun]
     people = [s for s in subjects(verb) if s.lower_ in SELF_PRONOUNS or is_person(s)]
     speakers = actors_of(people, index)

@@ -24,7 +24,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from eventwire.codes.actor_parts import known_countries
-from eventwire.events.arguments import MentionIndex
+from eventwire.events.arguments import MentionIndex, is_passive
 from eventwire.events.drafts import Draft
 from eventwire.model import ActorMention
 
@@ -80,26 +80,13 @@ def _placed(
         return actor
     if not _local(actor, doc, offset):
         return actor
-    country = str(setting.country)
-    rule = f"{actor.rule}; country of the setting {setting.text!r}"
-    return replace(actor, code=country + "".join(actor.roles), country=country, rule=rule)
+    return _of_country(actor, str(setting.country), f"country of the setting {setting.text!r}")
 
 
-def _passive(token: Token) -> bool:
-    """A verb whose subject undergoes the act: "was arrested", "soldiers killed in"."""
-    if token.dep_ == "acl" and token.tag_ == "VBN":
-        return True
-    return any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children)
-
-
-def _doer_of_setting(draft: Draft, index: MentionIndex) -> Draft:
+def _doer_of_setting(draft: Draft, setting: ActorMention | None) -> Draft:
     """ "Ingabire was arrested in Rwanda": a passive act whose doer the text leaves
     out is done by the country it is set in (PETRARCH codes "soldiers were killed in
     Ukraine" UKR -> RUSMIL); the place is never its target."""
-    token = draft.trigger.token
-    if draft.source is not None or draft.trigger.nominal or not _passive(token):
-        return draft
-    setting = setting_of(token, index)
     if setting is None or setting.roles:
         return draft
     target = draft.target
@@ -107,6 +94,10 @@ def _doer_of_setting(draft: Draft, index: MentionIndex) -> Draft:
         target = None
     rule = f"{setting.rule}; the setting of a passive act without its doer"
     return replace(draft, source=replace(setting, rule=rule), target=target)
+
+
+def _wants_doer(draft: Draft) -> bool:
+    return draft.source is None and not draft.trigger.nominal and is_passive(draft.trigger.token)
 
 
 DOMESTIC_ROLES = frozenset({"JUD", "COP"})
@@ -131,17 +122,26 @@ def _placed_by(actor: ActorMention | None, other: ActorMention | None) -> ActorM
         return actor
     if len(actor.roles) != 1 or actor.roles[0] not in DOMESTIC_ROLES:
         return actor  # "the International Criminal Court" (---CRMJUD) is no country's
-    country = str(other.country)
-    rule = f"{actor.rule}; country of those it deals with {other.text!r}"
+    return _of_country(actor, str(other.country), f"country of those it deals with {other.text!r}")
+
+
+def _of_country(actor: ActorMention, country: str, why: str) -> ActorMention:
+    """A role with no country given ``country``, and the reason added to its rule."""
+    rule = f"{actor.rule}; {why}"
     return replace(actor, code=country + "".join(actor.roles), country=country, rule=rule)
 
 
 def in_setting(draft: Draft, index: MentionIndex) -> Draft:
-    """The draft with its open-country roles placed in its clause's setting."""
-    draft = _domestic(_doer_of_setting(draft, index))
+    """The draft with its open-country roles placed in its clause's setting (the
+    setting is looked up once, for the doer of a passive act and for open roles)."""
+    doer = _wants_doer(draft)
     open_roles = [a for a in (draft.source, draft.target) if a is not None and a.country is None]
-    setting = setting_of(draft.trigger.token, index) if open_roles else None
-    if setting is None:
+    setting = setting_of(draft.trigger.token, index) if doer or open_roles else None
+    if doer:
+        draft = _doer_of_setting(draft, setting)
+    draft = _domestic(draft)
+    open_roles = [a for a in (draft.source, draft.target) if a is not None and a.country is None]
+    if setting is None or not open_roles:
         return draft
     doc = draft.trigger.token.doc
     source = _placed(draft.source, setting, doc, draft.offset)
