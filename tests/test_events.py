@@ -719,3 +719,16 @@ def test_the_target_named_in_a_subject_phrase_is_not_its_source(dyads_of: Dyads)
     text = "A suicide attack on a convoy of the German army killed eight people in Kabul."
     sources = {s for s, c, _t in dyads_of(text) if c.startswith("18") or c.startswith("19")}
     assert sources and not any(s and s.startswith("DEU") for s in sources), sources
+
+
+def test_sending_people_to_investigate_is_the_investigation(
+    coding_pipeline: Pipeline,
+) -> None:
+    text = "France sent seven military experts to investigate the attacks on Saudi Arabia."
+    counted = [e for e in coding_pipeline.code_text(text).events
+               if not (e.modality.negated or e.modality.hypothetical)]
+    assert [(e.source.code if e.source else None, e.code.cameo) for e in counted] == [
+        ("FRA", "090")], counted
+    assert counted[0].evidence.trigger_text == "sent"
+    helped = coding_pipeline.code_text("France sent troops to help Mali.").events
+    assert not any(e.code.root == "09" for e in helped), "only an inquiry is the sending's act"

@@ -392,7 +392,19 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Israel and Lebanon renewed negotiations on Monday.", {"046"}),  # not a concession
     ("Qatar mediated between the two sides.", {"045"}),
     ("The Nepalese government accepted the demands.", {"080"}),
-    ("Germany accepted 2,000 asylum seekers last year.", {"0333"}),  # as refugees
+    ("Germany accepted 2,000 asylum seekers last year.", {"075"}),  # as refugees
+    ("The United States accepted 1,141 Iraqi refugees in May.", {"075"}),  # corrected
+    ("Teachers in Denver went on strike for better pay.", {"143"}),  # not a journey
+    ("Iranian prisoners went on hunger strike.", {"142"}),
+    ("Bolivia declared a state of siege in Pando.", {"1724"}),
+    ("Eritrea expelled some of the UN peacekeepers.", {"1661"}),  # "some of": counted
+    ("North Korea expelled the UN inspectors.", {"1662"}),
+    ("Sudan expelled 20 humanitarian workers.", {"1663"}),
+    ("India sent emergency supplies to Nepal.", {"073"}),
+    ("Kenya handed over $4 million worth of medicine to Uganda.", {"070"}),
+    ("Saudi Arabia sent a condolence message to Afghanistan.", {"018"}),
+    ("Russia launched cyber warfare against Britain.", {"190"}),
+    ("Turkey defended Russia over claims of interference.", {"052"}),
     ("The Peruvian government extended the nightly curfew.", {"1723"}),
     ("Kenya is weighing aid to Uganda.", {"014"}),  # corrected source: no threat
     ("The rebels laid down their arms.", {"0871"}),  # as laying down a weapon

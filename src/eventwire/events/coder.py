@@ -35,6 +35,7 @@ from eventwire.events.derived import (
     as_accord,
     as_intent,
     demands,
+    dispatches,
     refusals,
     speech_acts,
 )
@@ -343,7 +344,8 @@ def _sentence_drafts(
         if sources and is_deontic(trigger.token) and (quoted or speaker is not None):
             drafts.extend(demands(trigger, sentence, para, sources, speaker, index, mentions))
     drafts.extend(_bare_demands(sent, sentence, para, index, quotes, memory, mentions, drafts))
-    drafts = [as_accord(as_intent(d)) for d in speech_acts(drafts, index) + refusals(drafts)]
+    acts = dispatches(speech_acts(drafts, index), index)
+    drafts = [as_accord(as_intent(d)) for d in acts + refusals(drafts)]
     derived = accusations(drafts, mentions)
     verbs = {d.trigger.token.i for d in derived}
     drafts = [d for d in drafts if d.rule_note or d.trigger.token.i not in verbs] + derived

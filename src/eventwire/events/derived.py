@@ -3,7 +3,8 @@
 A verb with an open complement ("agreed to withdraw", "urged X to talk"), a future
 or negated cooperative act, or a report of force used by another actor is coded by
 what it is as an act of the speaker (an intent, appeal, rejection, accusation or
-demand), from drafts the sentence's plain coding produced.
+demand), from drafts the sentence's plain coding produced; so is sending people to
+investigate, which is the investigation.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from eventwire.events.acts import (
     evidential_passive,
     governing_head,
     intent_code,
+    is_infinitive,
     refusal_code,
     threat_code,
 )
@@ -218,6 +220,52 @@ def speech_acts(drafts: list[Draft], index: MentionIndex) -> list[Draft]:
             acts.extend(a for a in _speech_act(draft, head, index) if a not in acts)
     heads = {a.trigger.token.i for a in acts}
     return [d for d in drafts if d.trigger.token.i not in heads] + acts
+
+
+DISPATCH_HEADS = frozenset({"send", "dispatch", "despatch", "deploy"})
+"""Verbs that send people somewhere to do something."""
+INQUIRY_ROOT = "09"
+
+
+def dispatches(drafts: list[Draft], index: MentionIndex) -> list[Draft]:
+    """ "France sent experts to investigate the attacks": sending people to investigate
+    starts the investigation (CAMEO 09), done by the sender.  The sending names no act
+    of its own beyond it: PETRARCH's SEND * TEAM read it as an intent to meet (036),
+    SEND * &MILITARY as military aid (062).  The sending's own reading gives way; the
+    purpose clause keeps its reading as a purpose (not counted)."""
+    found: list[Draft] = []
+    for draft in drafts:
+        head = _dispatching_verb(draft)
+        if head is None:
+            continue
+        senders = actors_of(subjects(head), index) or [draft.source]
+        trigger = replace(
+            draft.trigger, token=head, words=(head,),
+            evidence=draft.trigger.words + draft.trigger.evidence, specificity=12,
+        )
+        note = f"dispatch: {head.text!r} + {draft.trigger.token.text!r} [{draft.code}]"
+        modality = modality_of(head, False, draft.modality.reported)
+        found.extend(
+            replace(draft, trigger=trigger, source=sender, modality=modality, rule_note=note)
+            for sender in senders
+            if sender is not None and sender != draft.target
+        )
+    heads = {d.trigger.token.i for d in found}
+    return [d for d in drafts if d.trigger.token.i not in heads] + found
+
+
+def _dispatching_verb(draft: Draft) -> Token | None:
+    """The verb that sends someone to do the draft's investigation, if any."""
+    token = draft.trigger.token
+    if draft.code[:2] != INQUIRY_ROOT or draft.rule_note or draft.mirrored:
+        return None
+    head = token.head
+    if token.dep_ != "advcl" or head.i == token.i or not is_infinitive(token):
+        return None
+    if head.lemma_.lower() not in DISPATCH_HEADS:
+        return None
+    sent = any(c.dep_ in ("dobj", "nsubjpass") for c in head.children)
+    return head if sent else None
 
 
 def _last_reporter(token: Token, index: MentionIndex) -> ActorMention | None:

@@ -178,10 +178,13 @@ def in_prep_phrase(token: Token, noun: Token | None = None) -> bool:
 CONTAINERS = frozenset({
     "round", "series", "wave", "spate", "string", "set", "batch", "number", "couple",
     "range", "host", "dozen", "dozens", "hundreds", "thousands", "group", "part",
-    "package", "shipment", "consignment", "tranche", "amount", "lot",
+    "package", "shipment", "consignment", "tranche", "amount", "lot", "worth", "ton",
+    "tonne", "some", "many", "most", "several", "all", "scores", "handful", "rest",
 })  # fmt: skip
-"""Nouns that only measure or group what their "of" phrase names: "began a round of
-talks" began talks, "sent a shipment of arms" sent arms."""
+"""Nouns that only measure, count or group what their "of" phrase names: "began a round
+of talks" began talks, "sent a shipment of arms" sent arms, "handed over $4 million
+worth of medicine" handed over medicine, "expelled some of the peacekeepers" expelled
+peacekeepers."""
 
 
 INSERTED_MODIFIERS = 2

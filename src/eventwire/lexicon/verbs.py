@@ -264,12 +264,16 @@ def default_verbs() -> VerbDictionary:
 SOURCE_FIXES: Final[tuple[tuple[str, str], ...]] = (
     ("- * AID                                               [1311]        # WEIGH",
      "- * AID                                               [014]         # WEIGH"),
+    ("- * &REFUGEE                                          [0333]        # ACCEPT",
+     "- * &REFUGEE                                          [075]         # ACCEPT"),
 )
 """Corrections of the public source, applied only by :func:`build_default`.
 
 CONSIDER * AID ("is weighing sending aid") was coded 1311, a threat to cut aid, while
 the block's other deliberations (CONSIDER * DEPLOYMENT, * SANCTION, * PLAN) are 014,
-consider a policy option, as the CAMEO manual defines it.
+consider a policy option, as the CAMEO manual defines it.  ACCEPT * &REFUGEE was
+coded 0333, an intent to provide humanitarian aid, for the act of taking refugees in,
+which the manual codes 075 (grant asylum).
 """
 
 
