@@ -238,7 +238,8 @@ def dispatches(drafts: list[Draft], index: MentionIndex) -> list[Draft]:
         head = _dispatching_verb(draft)
         if head is None:
             continue
-        senders = actors_of(subjects(head), index) or [draft.source]
+        senders: list[ActorMention | None] = list(actors_of(subjects(head), index))
+        senders = senders or [draft.source]
         trigger = replace(
             draft.trigger, token=head, words=(head,),
             evidence=draft.trigger.words + draft.trigger.evidence, specificity=12,
