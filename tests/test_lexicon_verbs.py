@@ -405,6 +405,12 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Saudi Arabia sent a condolence message to Afghanistan.", {"018"}),
     ("Russia launched cyber warfare against Britain.", {"190"}),
     ("Turkey defended Russia over claims of interference.", {"052"}),
+    ("Syria recognized the independence of Kosovo.", {"054"}),  # "# RECOGNISE" owns it
+    ("The European Union is deeply concerned about the violence in Mali.", {"012"}),
+    ("Kenya said it is sceptical of the plan.", {"012"}),
+    ("Kenya remains hopeful that the talks will succeed.", {"013"}),
+    ("The Kenyan minister is concerned with education.", set()),  # involved, no view
+    ("The Kenyan press is free.", set()),  # an adjective of the dictionary, no statement
     ("The Peruvian government extended the nightly curfew.", {"1723"}),
     ("Kenya is weighing aid to Uganda.", {"014"}),  # corrected source: no threat
     ("The rebels laid down their arms.", {"0871"}),  # as laying down a weapon

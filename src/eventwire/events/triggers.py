@@ -246,6 +246,9 @@ def find_triggers(
         elif _verb_tagged_as_noun(token):
             lemma = next((f for f in base_forms(token.lower_) if verbs.lookup(f)), token.lower_)
             trigger = code_trigger(token, verbs, valid, lemma=lemma)
+        elif _stance_adjective(token):
+            trigger = code_trigger(token, verbs, valid)
+            trigger = trigger if trigger is not None and trigger.statement else None
         elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in nominals:
             verb = nominals[token.lemma_.lower()]
             trigger = code_trigger(token, verbs, valid, lemma=verb, nominal=True)
@@ -254,6 +257,17 @@ def find_triggers(
         if trigger is not None:
             triggers.append(trigger)
     return triggers
+
+
+COPULAS = frozenset({"be", "remain", "seem", "appear", "sound", "feel", "become", "grow"})
+
+
+def _stance_adjective(token: Token) -> bool:
+    """ "The agency said it is sceptical of the targets": an adjective after a verb of
+    being says how its subject views a matter.  The dictionary codes a few such views
+    as comments (CAMEO 012, 013); other adjectives it lists as verbs ("open", "free")
+    are no statement, so only a statement reading is kept."""
+    return token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_ in COPULAS
 
 
 def _verb_tagged_as_noun(token: Token) -> bool:

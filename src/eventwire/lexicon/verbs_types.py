@@ -19,6 +19,18 @@ PARTICLES: Final = frozenset({
     "at", "by", "of", "about", "against", "back", "away", "through", "toward", "towards",
 })  # fmt: skip
 """Words that say nothing of an event alone."""
+SPELLINGS: Final = (("ise", "ize"), ("yse", "yze"), ("our", "or"))
+"""British and American endings of one verb (RECOGNISE, ANALYSE, HONOUR)."""
+
+
+def spelled_alike(name: str) -> str:
+    """One spelling for a verb's British and American forms."""
+    for british, american in SPELLINGS:
+        if name.endswith(british):
+            return name[: -len(british)] + american
+    return name
+
+
 ElementKind = Literal["word", "phrase", "prep", "source", "target", "skip"]
 
 
@@ -61,8 +73,16 @@ class VerbPattern:
     when it names none, and the pattern then holds for every verb of the block."""
 
     def holds_for(self, form: VerbForm) -> bool:
-        """Whether the pattern may code a clause of the verb ``form``."""
-        return not self.verbs or form.name in self.verbs
+        """Whether the pattern may code a clause of the verb ``form``.  A comment naming
+        the British spelling (``# RECOGNISE``) also names the American one the block
+        lists beside it (RECOGNIZE), and the other way round."""
+        if not self.verbs or form.name in self.verbs:
+            return True
+        return spelled_alike(form.name) in self._verbs_alike
+
+    @cached_property
+    def _verbs_alike(self) -> frozenset[str]:
+        return frozenset(spelled_alike(verb) for verb in self.verbs)
 
     @cached_property
     def particles_only(self) -> bool:
