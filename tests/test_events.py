@@ -732,3 +732,8 @@ def test_sending_people_to_investigate_is_the_investigation(
     assert counted[0].evidence.trigger_text == "sent"
     helped = coding_pipeline.code_text("France sent troops to help Mali.").events
     assert not any(e.code.root == "09" for e in helped), "only an inquiry is the sending's act"
+
+
+def test_the_means_an_actor_uses_does_not_act(dyads_of: Dyads) -> None:
+    dyads = dyads_of("Liberian riot police used tear gas to disperse the protesters.")
+    assert any(s == "LBRCOP" and c.startswith("17") for s, c, _t in dyads), dyads

@@ -402,6 +402,8 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Sudan expelled 20 humanitarian workers.", {"1663"}),
     ("India sent emergency supplies to Nepal.", {"073"}),
     ("Kenya handed over $4 million worth of medicine to Uganda.", {"070"}),
+    ("Swiss doctors handed over 700 kg of medicine to Iran.", {"070"}),
+    ("Kenyan police dispersed the protesters.", {"175"}),
     ("Saudi Arabia sent a condolence message to Afghanistan.", {"018"}),
     ("Russia launched cyber warfare against Britain.", {"190"}),
     ("Turkey defended Russia over claims of interference.", {"052"}),

@@ -271,13 +271,18 @@ def _prep_objects(token: Token, preps: Sequence[str]) -> list[Token]:
     return found
 
 
+INSTRUMENT_VERBS = frozenset({"use", "employ"})
+"""Verbs whose object is the means, not the doer, of the act after it: in "police used
+tear gas to disperse the crowd" the police disperse it."""
+
+
 def _borrowed_subject(verb: Token) -> list[Token]:
     """A subject for a verb that has none: from its coordinated or governing verb."""
     head = verb.head
     if head.i == verb.i:
         return []
     if verb.dep_ == "xcomp":
-        objects = _children(head, OBJECT_DEPS)
+        objects = [] if head.lemma_.lower() in INSTRUMENT_VERBS else _children(head, OBJECT_DEPS)
         # "Obama is scheduled to attend": the passive subject does the attending
         return objects or subjects(head) or _children(head, PASSIVE_SUBJECT_DEPS)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":

@@ -179,7 +179,8 @@ CONTAINERS = frozenset({
     "round", "series", "wave", "spate", "string", "set", "batch", "number", "couple",
     "range", "host", "dozen", "dozens", "hundreds", "thousands", "group", "part",
     "package", "shipment", "consignment", "tranche", "amount", "lot", "worth", "ton",
-    "tonne", "some", "many", "most", "several", "all", "scores", "handful", "rest",
+    "tonne", "kg", "kilogram", "kilo", "litre", "liter", "gallon", "barrel", "some",
+    "many", "most", "several", "all", "scores", "handful", "rest",
 })  # fmt: skip
 """Nouns that only measure, count or group what their "of" phrase names: "began a round
 of talks" began talks, "sent a shipment of arms" sent arms, "handed over $4 million
