@@ -404,6 +404,11 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenya handed over $4 million worth of medicine to Uganda.", {"070"}),
     ("Swiss doctors handed over 700 kg of medicine to Iran.", {"070"}),
     ("Kenyan police dispersed the protesters.", {"175"}),
+    ("A contingent of Kenyan peacekeepers arrived in Somalia.", {"074", "0861"}),
+    ("Kenya deployed peacekeepers to Somalia.", {"074"}),  # corrected: not an intent
+    ("Sudan allowed humanitarian relief to Darfur.", {"0863"}),
+    ("The United States rolled back tariffs on Chinese goods.", {"085"}),
+    ("Doctors Without Borders flew medicine into Afghanistan.", {"073"}),
     ("Saudi Arabia sent a condolence message to Afghanistan.", {"018"}),
     ("Russia launched cyber warfare against Britain.", {"190"}),
     ("Turkey defended Russia over claims of interference.", {"052"}),

@@ -180,12 +180,13 @@ CONTAINERS = frozenset({
     "range", "host", "dozen", "dozens", "hundreds", "thousands", "group", "part",
     "package", "shipment", "consignment", "tranche", "amount", "lot", "worth", "ton",
     "tonne", "kg", "kilogram", "kilo", "litre", "liter", "gallon", "barrel", "some",
-    "many", "most", "several", "all", "scores", "handful", "rest",
+    "many", "most", "several", "all", "scores", "handful", "rest", "contingent",
+    "detachment", "deployment",
 })  # fmt: skip
 """Nouns that only measure, count or group what their "of" phrase names: "began a round
 of talks" began talks, "sent a shipment of arms" sent arms, "handed over $4 million
 worth of medicine" handed over medicine, "expelled some of the peacekeepers" expelled
-peacekeepers."""
+peacekeepers, "a contingent of peacekeepers arrived" is peacekeepers arriving."""
 
 
 INSERTED_MODIFIERS = 2

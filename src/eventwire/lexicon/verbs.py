@@ -266,6 +266,10 @@ SOURCE_FIXES: Final[tuple[tuple[str, str], ...]] = (
      "- * AID                                               [014]         # WEIGH"),
     ("- * &REFUGEE                                          [0333]        # ACCEPT",
      "- * &REFUGEE                                          [075]         # ACCEPT"),
+    ("- * &PKO                                              [0334:038]    # DEPLOY",
+     "- * &PKO                                              [074]         # DEPLOY"),
+    ("- * &PKO                                              [0334]        # SEND",
+     "- * &PKO                                              [074]         # SEND"),
 )
 """Corrections of the public source, applied only by :func:`build_default`.
 
@@ -273,7 +277,10 @@ CONSIDER * AID ("is weighing sending aid") was coded 1311, a threat to cut aid, 
 the block's other deliberations (CONSIDER * DEPLOYMENT, * SANCTION, * PLAN) are 014,
 consider a policy option, as the CAMEO manual defines it.  ACCEPT * &REFUGEE was
 coded 0333, an intent to provide humanitarian aid, for the act of taking refugees in,
-which the manual codes 075 (grant asylum).
+which the manual codes 075 (grant asylum).  SEND * &PKO and DEPLOY * &PKO were coded as
+intents to provide peacekeeping (0334, one with a reverse 038, an intent to accept
+mediation) for the act itself, 074 (provide military protection or peacekeeping); the
+block's own DEPLOY * PEACEKEEPERS already says 074.
 """
 
 
