@@ -12,6 +12,7 @@ from eventwire.codes import code_info, is_cameo
 from eventwire.events.acts import appeal_code
 from eventwire.events.coder import Coding, code_events
 from eventwire.events.lexicon import EventLexicon
+from eventwire.events.modality import modality_of
 from eventwire.lexicon.verbs import parse_verb_text
 from eventwire.model import ActorMention, Event
 from eventwire.parse import parse_articles
@@ -737,3 +738,22 @@ def test_sending_people_to_investigate_is_the_investigation(
 def test_the_means_an_actor_uses_does_not_act(dyads_of: Dyads) -> None:
     dyads = dyads_of("Liberian riot police used tear gas to disperse the protesters.")
     assert any(s == "LBRCOP" and c.startswith("17") for s, c, _t in dyads), dyads
+
+
+def test_an_act_inside_an_allegation_is_not_counted(nlp: Language) -> None:
+    doc = nlp("Kenya rejected an allegation that its soldiers raped a girl.")
+    raped = next(t for t in doc if t.lower_ == "raped")
+    assert modality_of(raped, False, False).hypothetical, "the allegation's content"
+    plain = next(t for t in nlp("Kenyan soldiers raped a girl.") if t.lower_ == "raped")
+    assert not modality_of(plain, False, False).hypothetical
+
+
+def test_a_particle_stands_after_its_verb(dyads_of: Dyads) -> None:
+    dyads = dyads_of("US President Joe Biden on Friday called Russia's ambassador to the United "
+                     "Nations a very dangerous man as he again reacted to the leaked cables.")
+    assert not any(c.startswith("02") for _s, c, _t in dyads), "no 'call on' appeal"
+
+
+def test_summoning_a_diplomat_to_lodge_a_complaint_complains(dyads_of: Dyads) -> None:
+    text = "China summoned a US diplomat to lodge a formal complaint about US comments."
+    assert any(s == "CHN" and c.startswith("114") for s, c, _t in dyads_of(text))

@@ -409,6 +409,9 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Sudan allowed humanitarian relief to Darfur.", {"0863"}),
     ("The United States rolled back tariffs on Chinese goods.", {"085"}),
     ("Doctors Without Borders flew medicine into Afghanistan.", {"073"}),
+    ("Shinzo Abe pushed for reforms.", {"020"}),  # an appeal, as lobbying for them
+    ("Shinzo Abe pushed hard for reforms.", {"100"}),  # insisting: a demand
+    ("Kenya pushed the Somali troops out of the town.", {"174"}),  # not "pushed for"
     ("Saudi Arabia sent a condolence message to Afghanistan.", {"018"}),
     ("Russia launched cyber warfare against Britain.", {"190"}),
     ("Turkey defended Russia over claims of interference.", {"052"}),

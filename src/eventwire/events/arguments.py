@@ -276,13 +276,28 @@ INSTRUMENT_VERBS = frozenset({"use", "employ"})
 tear gas to disperse the crowd" the police disperse it."""
 
 
+SUMMONS_PROTESTS = frozenset(
+    {"complain", "protest", "lodge", "register", "convey", "deliver", "condemn", "voice"}
+)  # fmt: skip
+"""What a government does by summoning a diplomat: "summoned the ambassador to lodge a
+complaint" complained; "summoned the ambassador to explain" asks him to."""
+
+
+def _subject_acts(head: Token, verb: Token) -> bool:
+    """Whether the act after ``head``'s object is the subject's, not the object's."""
+    lemma = head.lemma_.lower()
+    if lemma in INSTRUMENT_VERBS:
+        return True
+    return lemma == "summon" and verb.lemma_.lower() in SUMMONS_PROTESTS
+
+
 def _borrowed_subject(verb: Token) -> list[Token]:
     """A subject for a verb that has none: from its coordinated or governing verb."""
     head = verb.head
     if head.i == verb.i:
         return []
     if verb.dep_ == "xcomp":
-        objects = [] if head.lemma_.lower() in INSTRUMENT_VERBS else _children(head, OBJECT_DEPS)
+        objects = [] if _subject_acts(head, verb) else _children(head, OBJECT_DEPS)
         # "Obama is scheduled to attend": the passive subject does the attending
         return objects or subjects(head) or _children(head, PASSIVE_SUBJECT_DEPS)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":

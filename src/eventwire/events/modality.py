@@ -42,6 +42,12 @@ UNREAL_MODIFIERS = frozenset(
 ALLEGING_VERBS = frozenset({"allege", "claim", "accuse", "suspect", "rumour", "rumor"})
 """Verbs whose complement is contested: "a report alleged that X helped kill" codes the
 allegation (an accusation), while the alleged act stays uncounted."""
+ALLEGING_NOUNS = frozenset({
+    "allegation", "accusation", "claim", "charge", "rumour", "rumor", "suspicion",
+    "speculation", "assertion", "insinuation",
+})  # fmt: skip
+"""Nouns whose "that" clause is contested: "rejected an allegation that he raped a girl"
+tells of the allegation, not of a rape."""
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 REPORTING_VERBS = frozenset(
     {"say", "tell", "add", "stress", "note", "state", "claim", "report", "announce",
@@ -113,6 +119,8 @@ def modality_of(token: Token, nominal: bool, quoted: bool) -> Modality:
             reported = True
         if lower.dep_ in ("ccomp", "parataxis") and lemma in ALLEGING_VERBS:
             hypothetical = True  # an allegation is not an established event
+        if upper.pos_ == "NOUN" and lemma in ALLEGING_NOUNS and _content_clause(lower):
+            hypothetical = True
         if _aux_words(upper) & HYPOTHETICAL_AUX and lower.dep_ in ("xcomp", "conj"):
             hypothetical = True
     if nominal:
@@ -122,6 +130,15 @@ def modality_of(token: Token, nominal: bool, quoted: bool) -> Modality:
     if token.dep_ == "nsubj" and _aux_words(token.head) & HYPOTHETICAL_AUX:
         hypothetical = True
     return Modality(negated=negated, hypothetical=hypothetical, future=future, reported=reported)
+
+
+def _content_clause(verb: Token) -> bool:
+    """Whether a clause under a noun says what the noun holds ("the allegation that he
+    raped"), not which one it is ("the allegations directed against Russia")."""
+    if verb.dep_ == "ccomp":
+        return True
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP", "MD")
+    return verb.dep_ == "acl" and (finite or any(c.dep_ == "mark" for c in verb.children))
 
 
 def _reported_clause(token: Token) -> bool:
@@ -145,7 +162,8 @@ OCCASIONS = frozenset(
 SAID_AIMS = frozenset(
     {"complain", "protest", "express", "apologize", "apologise", "congratulate",
      "condemn", "thank", "convey", "raise", "voice", "explain", "brief", "deliver",
-     "offer", "reiterate", "reaffirm", "demand", "ask", "urge", "press", "warn"}
+     "offer", "reiterate", "reaffirm", "demand", "ask", "urge", "press", "warn", "lodge",
+     "register", "file"}
 )  # fmt: skip
 """Speech acts that are performed by the meeting, call or summons that they are the
 aim of: "summoned the ambassador to complain" complained.  Discussing is left out:

@@ -86,9 +86,9 @@ def _form_words(token: Token, form: VerbForm) -> tuple[Token, ...] | None:
         found.append(token.doc[start + offset])
     for word in form.words[form.verb_at + 1 :]:
         child = next(
-            (c for c in token.children if c.lower_ == word and c.dep_ in PARTICLE_DEPS),
+            (c for c in token.rights if c.lower_ == word and c.dep_ in PARTICLE_DEPS),
             None,
-        )
+        )  # after the verb: "Trump on Tuesday called X" is no "call on"
         if child is None:
             return None
         found.append(child)
