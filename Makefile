@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint typecheck dictionaries train train-penta train-actors bench-family clean check bench bench-store bench-api load serve browser
+.PHONY: demo test lint typecheck dictionaries train train-penta train-actors tune-ranking bench-family clean check bench bench-store bench-api load serve browser
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ STORY_LIMIT ?= 0
 train-penta: $(STAMP)
 	$(BIN)/python tools/train_penta.py --gold $(PENTA_GOLD) --stories $(STORIES) \
 		--story-limit $(STORY_LIMIT) --out src/eventwire/data/models/penta
+
+# The classifier's ranking weight, chosen out of fold on the train part (see docs/learned.md).
+tune-ranking: $(STAMP)
+	$(BIN)/python tools/tune_ranking.py --gold $(PENTA_GOLD)
 
 # Coding time with and without the event-family classifier on the first 200 gold sentences.
 bench-family: $(STAMP)

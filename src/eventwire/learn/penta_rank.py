@@ -35,7 +35,7 @@ class Ranking:
     probability (a counted event outranks an uncounted one at 100 points, so a weight
     below that never lets the model put a negated event first)."""
 
-    weight: float = 20.0
+    weight: float = 80.0
 
 
 def event_family(event: Event) -> str | None:
