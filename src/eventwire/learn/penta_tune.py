@@ -92,9 +92,11 @@ def _fold_probabilities(
 
 def tune(
     coded: Sequence[Coded], weights: Sequence[float], folds: int = 5,
-    settings: TrainSettings = TrainSettings(),
+    settings: TrainSettings | None = None,
 ) -> TuneReport:
-    """Out-of-fold primary-event accuracy of each ranking weight."""
+    """Out-of-fold primary-event accuracy of each ranking weight; the fold models are
+    trained with ``settings`` (those of the shipped model when None)."""
+    settings = settings or TrainSettings()
     if folds < 2 or not coded:
         raise ValueError("tuning needs at least two folds and one record")
     hits = dict.fromkeys(weights, 0)
@@ -116,7 +118,9 @@ def tune(
 
 
 def tune_file(
-    gold: Path, weights: Sequence[float], folds: int = 5, config: Config = Config()
+    gold: Path, weights: Sequence[float], folds: int = 5, config: Config | None = None
 ) -> TuneReport:
-    """:func:`tune` on the train part of a PentaClass gold file."""
-    return tune(code_examples(gold_examples(gold, "train"), config), weights, folds)
+    """:func:`tune` on the train part of a PentaClass gold file, coded with ``config``
+    (the default configuration when None)."""
+    examples = gold_examples(gold, "train")
+    return tune(code_examples(examples, config or Config()), weights, folds)
