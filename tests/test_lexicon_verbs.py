@@ -411,6 +411,9 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Doctors Without Borders flew medicine into Afghanistan.", {"073"}),
     ("Shinzo Abe pushed for reforms.", {"020"}),  # an appeal, as lobbying for them
     ("Shinzo Abe pushed hard for reforms.", {"100"}),  # insisting: a demand
+    ("Russia has strengthened its forces in Crimea.", {"154"}),
+    ("Russia reinforced its troops near the border.", {"154"}),  # not coercion (170)
+    ("The rebels handed over 40 percent of their weapons.", {"0873"}),  # what is measured
     ("Kenya pushed the Somali troops out of the town.", {"174"}),  # not "pushed for"
     ("Saudi Arabia sent a condolence message to Afghanistan.", {"018"}),
     ("Russia launched cyber warfare against Britain.", {"190"}),

@@ -181,7 +181,7 @@ CONTAINERS = frozenset({
     "package", "shipment", "consignment", "tranche", "amount", "lot", "worth", "ton",
     "tonne", "kg", "kilogram", "kilo", "litre", "liter", "gallon", "barrel", "some",
     "many", "most", "several", "all", "scores", "handful", "rest", "contingent",
-    "detachment", "deployment",
+    "detachment", "deployment", "percent", "cent", "half", "third", "bulk", "portion",
 })  # fmt: skip
 """Nouns that only measure, count or group what their "of" phrase names: "began a round
 of talks" began talks, "sent a shipment of arms" sent arms, "handed over $4 million
