@@ -757,3 +757,11 @@ def test_a_particle_stands_after_its_verb(dyads_of: Dyads) -> None:
 def test_summoning_a_diplomat_to_lodge_a_complaint_complains(dyads_of: Dyads) -> None:
     text = "China summoned a US diplomat to lodge a formal complaint about US comments."
     assert any(s == "CHN" and c.startswith("114") for s, c, _t in dyads_of(text))
+
+
+def test_would_in_reported_words_is_the_future_of_an_adjective_too(
+    coding_pipeline: Pipeline,
+) -> None:
+    text = "The Kenyan president said he would be ready to host talks with Uganda."
+    intents = [e for e in coding_pipeline.code_text(text).events if e.code.cameo == "036"]
+    assert intents and intents[0].counted, intents

@@ -422,6 +422,7 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("The European Union is deeply concerned about the violence in Mali.", {"012"}),
     ("Kenya said it is sceptical of the plan.", {"012"}),
     ("Kenya remains hopeful that the talks will succeed.", {"013"}),
+    ("The announcement alarmed the Kenyan government.", set()),  # a verb, no comment
     ("The Kenyan minister is concerned with education.", set()),  # involved, no view
     ("The Kenyan press is free.", set()),  # an adjective of the dictionary, no statement
     ("The Peruvian government extended the nightly curfew.", {"1723"}),
@@ -444,3 +445,11 @@ def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
 ) -> None:
     assert {e.code.cameo for e in coding_pipeline.code_text(text).events} == codes
+
+
+def test_a_view_stated_as_an_adjective_takes_its_copula_s_negation(
+    coding_pipeline: Pipeline,
+) -> None:
+    events = coding_pipeline.code_text("Kenya said it was not sceptical of the plan.").events
+    views = [e for e in events if e.code.cameo == "012"]
+    assert views and all(e.modality.negated for e in views), events

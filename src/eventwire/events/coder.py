@@ -46,6 +46,7 @@ from eventwire.events.lexicon import EventLexicon
 from eventwire.events.modality import REPORTING_VERBS, modality_of
 from eventwire.events.patterns import clause_tokens
 from eventwire.events.salience import order_events
+from eventwire.events.scope import out_of_scope
 from eventwire.events.setting import in_setting
 from eventwire.events.speech import (
     Quote,
@@ -349,7 +350,7 @@ def _sentence_drafts(
     derived = accusations(drafts, mentions)
     verbs = {d.trigger.token.i for d in derived}
     drafts = [d for d in drafts if d.rule_note or d.trigger.token.i not in verbs] + derived
-    drafts = [in_setting(d, index) for d in drafts]
+    drafts = [in_setting(d, index) for d in drafts if not out_of_scope(d)]
     return drop_subsumed(unique(drop_bare_statements(drop_background(drafts))))
 
 

@@ -100,9 +100,14 @@ def modality_of(token: Token, nominal: bool, quoted: bool) -> Modality:
     chain = _governing_chain(token)
     negated = _is_negated(token)
     aux = _aux_words(token)
+    clause = token
+    if token.dep_ == "acomp":  # "should have been concerned": the copula's marks
+        clause = token.head
+        negated = negated or _is_negated(clause)
+        aux |= _aux_words(clause)
     conditional = _conditional(token)
     future = bool(aux & FUTURE_AUX)
-    if "would" in aux and not conditional and _reported_clause(token):
+    if "would" in aux and not conditional and _reported_clause(clause):
         # "said it would allow": the future of the past, not a hypothetical
         aux, future = aux - {"would"}, True
     hypothetical = conditional or bool(aux & HYPOTHETICAL_AUX)

@@ -1,0 +1,90 @@
+"""Acts that are no political event although their words say so: games and nature.
+
+"Manchester United beat Liverpool 2-1" and "a storm killed three people in Texas" use
+the verbs of assaults and killings, and both name places the actor dictionaries know.
+Event data that counts them as violence between Britons or against Texans misleads
+everyone who uses it, so such drafts are dropped before they become events.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventwire.events.drafts import Draft
+
+CONTEST_VERBS = frozenset({
+    "beat", "defeat", "crush", "thrash", "rout", "hammer", "trounce", "edge", "down",
+    "overcome", "dominate", "attack", "destroy", "demolish", "outclass", "sink", "stun",
+    "upset", "overpower", "overwhelm", "batter", "maul", "humiliate", "dismantle",
+})  # fmt: skip
+"""Verbs that sports reports share with reports of force."""
+SPORT_WORDS = frozenset({
+    "goal", "goalkeeper", "striker", "midfielder", "wicket", "innings", "batsman",
+    "bowler", "bowling", "marathon", "semi-final", "semifinal", "quarter-final",
+    "quarterfinal", "league", "tournament", "championship", "cricket", "football",
+    "soccer", "rugby", "tennis", "basketball", "baseball", "hockey", "golf", "medal",
+    "runner", "sprinter", "athlete", "footballer", "cup", "title", "fixture", "score",
+})  # fmt: skip
+"""Words that only a sports report uses in the sense of a game."""
+ARMED_ROLES = frozenset({"GOV", "MIL", "COP", "REB", "INS", "UAF", "SPY", "JUD", "ELI"})
+"""Roles that make a contest verb a political act whatever the context ("police beat
+fans after the match")."""
+NATURAL_CAUSES = frozenset({
+    "storm", "flood", "flooding", "earthquake", "quake", "hurricane", "cyclone", "typhoon",
+    "tornado", "landslide", "mudslide", "avalanche", "drought", "heatwave", "tsunami",
+    "eruption", "lightning", "wildfire", "blizzard", "snowstorm", "rain", "rainfall",
+    "disease", "virus", "pandemic", "epidemic", "outbreak", "illness", "accident",
+    "crash", "collision", "derailment", "weather", "heat", "cold",
+})  # fmt: skip
+"""Causes of death and damage that no actor commits."""
+VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
+
+
+def out_of_scope(draft: Draft) -> bool:
+    """Whether a draft tells of a game or of nature, not of a political act."""
+    if draft.code[:2] not in VIOLENT_ROOTS:
+        return False
+    token = draft.trigger.token
+    return _natural_cause(token) or (_contest(token) and not _armed_side(draft))
+
+
+def _contest(token: Token) -> bool:
+    """A contest verb in a sentence that reads as a sports report."""
+    if token.lemma_.lower() not in CONTEST_VERBS:
+        return False
+    sentence = token.sent
+    return _has_scoreline(sentence) or any(t.lemma_.lower() in SPORT_WORDS for t in sentence)
+
+
+def _has_scoreline(sentence: Span) -> bool:
+    """A result such as "2-1": a number, a hyphen and a number written together."""
+    words = list(sentence)
+    return any(
+        a.like_num and b.text in ("-", "\u2013") and c.like_num
+        and not a.whitespace_ and not b.whitespace_
+        for a, b, c in zip(words, words[1:], words[2:], strict=False)
+    )
+
+
+def _armed_side(draft: Draft) -> bool:
+    sides = (draft.source, draft.target)
+    return any(side is not None and ARMED_ROLES.intersection(side.roles) for side in sides)
+
+
+def _natural_cause(token: Token) -> bool:
+    """Whether the act's doer is a force of nature, an illness or an accident: its
+    subject ("a storm killed"), its passive agent ("killed by floods") or, in a passive
+    without any other doer, the event it happened in ("killed in a landslide")."""
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        return any(_natural(s) for s in subjects)
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+        return False
+    causes = [o for c in token.children if c.dep_ in ("agent", "prep")
+              and c.lower_ in ("by", "in", "during", "after")
+              for o in c.children if o.dep_ == "pobj"]
+    return any(_natural(cause) for cause in causes)
+
+
+def _natural(noun: Token) -> bool:
+    return noun.lemma_.lower() in NATURAL_CAUSES or noun.lower_ in NATURAL_CAUSES

@@ -1,0 +1,37 @@
+"""Games and nature are no political events, whatever verbs tell of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import Pipeline
+
+
+def _violent(pipeline: Pipeline, text: str) -> list[str]:
+    return [e.code.cameo for e in pipeline.code_text(text).events
+            if e.code.root in ("17", "18", "19", "20")]
+
+
+@pytest.mark.parametrize("text", [
+    "Manchester United beat Liverpool 2-1 at Old Trafford on Sunday.",
+    "The Australian cricket team attacked the English bowling from the first over.",
+    "Kenyan runners dominated the Boston marathon.",
+    "A storm killed three people in Texas.",
+    "Three people were killed by floods in Kenya.",
+    "Two farmers were killed in a landslide in Uganda.",
+])  # fmt: skip
+def test_a_game_or_a_force_of_nature_is_no_violent_event(
+    coding_pipeline: Pipeline, text: str
+) -> None:
+    assert _violent(coding_pipeline, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Police beat protesters in Nairobi.",
+    "Police beat fans after the football match in Nairobi.",  # an armed side
+    "Gunmen attacked a football stadium in Kenya.",
+    "A car bomb killed ten people in Baghdad.",
+    "Kenyan troops killed three people in a storm of gunfire.",  # a doer is named
+])  # fmt: skip
+def test_political_violence_near_such_words_stays(coding_pipeline: Pipeline, text: str) -> None:
+    assert _violent(coding_pipeline, text), text
