@@ -69,6 +69,13 @@ def test_courts_and_police_deal_with_their_own_country_s_people(dyads_of: Dyads)
     assert any(s == "KENCOP" and t == "KENOPP" for s, _c, t in dyads)
 
 
+def test_a_country_s_courts_and_police_deal_with_its_own_people(dyads_of: Dyads) -> None:
+    dyads = dyads_of("An Argentine judge ordered the opposition leader to appear in court.")
+    assert any(s == "ARGJUD" and t == "ARGOPP" for s, _c, t in dyads), dyads
+    foreign = dyads_of("The Kenyan army attacked rebels.")
+    assert not any(t == "KENREB" for _s, _c, t in foreign), "only courts and police place"
+
+
 def test_a_bare_national_or_a_court_of_many_roles_gives_no_country(dyads_of: Dyads) -> None:
     assert not [s for s, _c, _t in dyads_of("Police arrested a Briton.") if s == "GBRCOP"]
     text = "The International Criminal Court issued an arrest warrant against Vladimir Putin."

@@ -120,9 +120,18 @@ def _placed_by(actor: ActorMention | None, other: ActorMention | None) -> ActorM
         return actor
     if not other.roles or other.country not in known_countries():
         return actor
-    if len(actor.roles) != 1 or actor.roles[0] not in DOMESTIC_ROLES:
-        return actor  # "the International Criminal Court" (---CRMJUD) is no country's
-    return _of_country(actor, str(other.country), f"country of those it deals with {other.text!r}")
+    if len(actor.roles) == 1 and actor.roles[0] in DOMESTIC_ROLES:
+        why = f"country of those it deals with {other.text!r}"
+        return _of_country(actor, str(other.country), why)
+    if actor.roles and actor.roles[0] in SUBJECTS and DOMESTIC_ROLES.intersection(other.roles):
+        return _of_country(actor, str(other.country), f"country of {other.text!r}")
+    return actor  # "the International Criminal Court" (---CRMJUD) is no country's
+
+
+SUBJECTS = frozenset({"OPP", "REB", "CVL", "ELI", "PTY", "LAB", "EDU", "MED", "BUS", "LEG",
+                      "GOV", "AGR", "HLH", "REL", "JUD"})
+"""Roles of people a country's courts and police deal with: "an Argentine judge ordered
+former president Menem to appear" summons an Argentine."""
 
 
 def _of_country(actor: ActorMention, country: str, why: str) -> ActorMention:
