@@ -765,3 +765,9 @@ def test_would_in_reported_words_is_the_future_of_an_adjective_too(
     text = "The Kenyan president said he would be ready to host talks with Uganda."
     intents = [e for e in coding_pipeline.code_text(text).events if e.code.cameo == "036"]
     assert intents and intents[0].counted, intents
+
+
+def test_the_subject_s_own_forces_are_no_target(dyads_of: Dyads) -> None:
+    dyads = dyads_of("Syria offered its troops to the Lebanese president.")
+    assert any(s == "SYR" and t is not None and t.startswith("LBN") for s, _c, t in dyads), dyads
+    assert not any(t == "---MIL" for _s, _c, t in dyads)

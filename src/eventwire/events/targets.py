@@ -2,8 +2,8 @@
 
 The first argument phrase that names an actor is the target, objects before
 prepositional phrases; but a phrase that only names the source again ("renewed his
-licence in X", "presented their credentials to Y") is passed over, since an actor
-acting on itself is no dyad.
+licence in X", "presented their credentials to Y") or the source's own forces ("offered
+its troops to Y") is passed over, since an actor acting on itself is no dyad.
 """
 
 from __future__ import annotations
@@ -38,12 +38,26 @@ def refers_to_source(sources: Sequence[ActorMention], actor: ActorMention) -> bo
     )
 
 
+FORCES = frozenset({"MIL", "COP"})
+POSSESSIVES = frozenset({"its", "their"})
+
+
+def _own_forces(head: Token, actors: Sequence[ActorMention]) -> bool:
+    """ "Syria offered its troops to Lebanon": forces the text gives only as the
+    subject's own ("its troops", "their forces") are what it acts with, so the act's
+    target is the next party named."""
+    owned = any(c.dep_ == "poss" and c.lower_ in POSSESSIVES for c in head.children)
+    return owned and all(a.country is None and set(a.roles) <= FORCES for a in actors)
+
+
 def first_actor(
     heads: Sequence[Token], index: MentionIndex, sources: Sequence[ActorMention] = ()
 ) -> list[ActorMention]:
     """Actors of the first argument phrase that names any besides the source."""
     for head in heads:
         found = [a for a in actors_of([head], index) if not refers_to_source(sources, a)]
+        if found and sources and _own_forces(head, found):
+            continue
         if found:
             return found
     return []
