@@ -30,6 +30,22 @@ def test_a_word_names_its_whole_noun_phrase(nlp: Language, text: str, word: str,
     assert _phrase(nlp, text, word) == phrase
 
 
+def test_a_phrase_that_tells_a_deed_is_no_part_of_who(nlp: Language) -> None:
+    text = "Pence promised support for the Afghan government's efforts at restoring peace."
+    assert _phrase(nlp, text, "Afghan") == "the Afghan government's efforts"
+
+
+def test_a_charge_is_no_part_of_who_is_charged(nlp: Language) -> None:
+    doc = nlp("Iran accused the Iraqi government of economic mismanagement.")
+    token = next(t for t in doc if t.text == "Iraqi")
+    start, end = phrase_of(token, charge=True)
+    assert doc.text[start:end] == "the Iraqi government"
+    named = nlp("Police detained the head of rights group Amnesty International.")
+    head = next(t for t in named if t.text == "head")
+    start, end = phrase_of(head, charge=True)
+    assert named.text[start:end].endswith("Amnesty International"), "a name is no charge"
+
+
 def _mention(span: tuple[int, int], text: str) -> ActorMention:
     return ActorMention("ISRMIL", "ISR", ("MIL",), text[span[0]:span[1]], span, 0, "test")
 

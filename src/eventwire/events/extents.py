@@ -65,20 +65,49 @@ def crosses(phrase: Span, actor: Span, others: Sequence[Span]) -> bool:
     return any(overlap(phrase, other) for other in others if not overlap(other, actor))
 
 
-def _phrase_tokens(token: Token) -> list[Token]:
-    """The tokens of the noun phrase a token heads, by the kept dependents only."""
+CHARGING_VERBS = frozenset({
+    "accuse", "charge", "suspect", "convict", "indict", "blame", "sentence", "sue",
+    "prosecute", "fine", "jail", "arrest", "detain", "punish", "acquit", "clear",
+})  # fmt: skip
+"""Verbs whose object's "of", "with", "for" or "over" phrase is the charge, not part of
+who is charged: "accused the Nigerian military of mass slaughter"."""
+CHARGE_PREPOSITIONS = frozenset({"of", "with", "for", "over"})
+
+
+def _phrase_tokens(token: Token, own: Token | None = None, charge: bool = False) -> list[Token]:
+    """The tokens of the noun phrase a token heads, by the kept dependents only; a
+    phrase that tells a deed, or with ``charge`` may state a charge, ends before it
+    unless it holds the actor's ``own`` word."""
     found = [token]
     for child in token.children:
         if child.dep_ not in KEPT_DEPS or child.ent_type_ in TIME_ENTITIES:
             continue
         if child.dep_ == "prep" and child.lower_ in TIME_PREPOSITIONS:
             continue
+        if child.dep_ == "prep" and own is not None and own not in child.subtree:
+            if _tells_a_deed(child) or (charge and _states_a_charge(child)):
+                continue
         found.extend(_phrase_tokens(child))
     return found
 
 
-def phrase_of(token: Token) -> tuple[int, int]:
+def _states_a_charge(prep: Token) -> bool:
+    """ "of mass slaughter", "with treason": a charge names no one ("the head of
+    Amnesty International" does)."""
+    if prep.lower_ not in CHARGE_PREPOSITIONS:
+        return False
+    return not any(t.pos_ == "PROPN" for t in prep.subtree)
+
+
+def _tells_a_deed(prep: Token) -> bool:
+    """ "Kenya of violating the truce": a preposition with a gerund tells what was
+    done, never who did it."""
+    return any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
+
+
+def phrase_of(token: Token, charge: bool = False) -> tuple[int, int]:
     """Doc character offsets of the noun phrase that ``token`` names or modifies."""
+    own = token
     while token.dep_ in CLIMB_DEPS | {"pobj", "npadvmod"} and token.head is not token:
         head = token.head
         if head.pos_ in NOUNS:
@@ -89,7 +118,7 @@ def phrase_of(token: Token) -> tuple[int, int]:
             token = head.head  # "dozens of protesters", "the president of France"
         else:
             break
-    words = sorted(_phrase_tokens(token), key=lambda t: t.i)
+    words = sorted(_phrase_tokens(token, own, charge), key=lambda t: t.i)
     while len(words) > 1 and words[-1].is_punct:
         words.pop()
     while len(words) > 1 and words[0].is_punct:
@@ -97,8 +126,11 @@ def phrase_of(token: Token) -> tuple[int, int]:
     return words[0].idx, words[-1].idx + len(words[-1])
 
 
-def actor_phrase(actor: ActorMention | None, parsed: ParsedArticle) -> Span | None:
-    """Article offsets of the phrase around an actor's head word, from the parse."""
+def actor_phrase(
+    actor: ActorMention | None, parsed: ParsedArticle, charge: bool = False
+) -> Span | None:
+    """Article offsets of the phrase around an actor's head word, from the parse; with
+    ``charge``, one that may state a charge ends before it."""
     if actor is None:
         return None
     head = actor.head if actor.head is not None else actor.span[0]
@@ -106,8 +138,15 @@ def actor_phrase(actor: ActorMention | None, parsed: ParsedArticle) -> Span | No
     if found is None:
         return None
     para, token = found
-    start, end = phrase_of(token)
+    start, end = phrase_of(token, charge)
     return para.offset + start, para.offset + end
+
+
+def _charges(event: Event, parsed: ParsedArticle) -> bool:
+    """Whether the event's trigger charges its target with something."""
+    start, end = event.evidence.trigger_span
+    found = token_at(parsed, start, end)
+    return found is not None and found[1].lemma_.lower() in CHARGING_VERBS
 
 
 def named(actor: ActorMention | None, sentence: Span, others: Sequence[Span],
@@ -138,7 +177,8 @@ def with_phrases(event: Event, parsed: ParsedArticle) -> Event:
         source = widened(source, others, actor_phrase(source, parsed), text)
     if target is event.target:
         others = ([source.span] if source else []) + fixed
-        target = widened(target, others, actor_phrase(target, parsed), text)
+        phrase = actor_phrase(target, parsed, _charges(event, parsed))
+        target = widened(target, others, phrase, text)
     if source is event.source and target is event.target:
         return event
     matched = "; ".join(f"{role}: {before.text}" for role, before, after in
