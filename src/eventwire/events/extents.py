@@ -84,11 +84,17 @@ def _phrase_tokens(token: Token, own: Token | None = None, charge: bool = False)
             continue
         if child.dep_ == "prep" and child.lower_ in TIME_PREPOSITIONS:
             continue
-        if child.dep_ == "prep" and own is not None and own not in child.subtree:
-            if _tells_a_deed(child) or (charge and _states_a_charge(child)):
-                continue
+        if child.dep_ == "prep" and _ends_phrase(child, own, charge):
+            continue
         found.extend(_phrase_tokens(child))
     return found
+
+
+def _ends_phrase(prep: Token, own: Token | None, charge: bool) -> bool:
+    """Whether a prepositional phrase without the actor's own word ends its phrase."""
+    if own is None or own in prep.subtree:
+        return False
+    return _tells_a_deed(prep) or (charge and _states_a_charge(prep))
 
 
 def _states_a_charge(prep: Token) -> bool:
