@@ -240,6 +240,13 @@ def test_default_dictionary_end_to_end(nlp: Language) -> None:
     assert found["London"].code == "GBR"  # a place: the country, not its government
 
 
+def test_well_known_officials_by_surname(nlp: Language) -> None:
+    text = "Guterres met Tedros in Geneva."
+    found = by_text(code(nlp, text, default_actor_dictionary(), dt.date(2022, 2, 10)))
+    assert found["Guterres"].code == "IGOUNO"
+    assert found["Tedros"].code == "IGOUNOHLHWHO"
+
+
 def test_apposed_name_and_possessors(nlp: Language, small: ActorDictionary) -> None:
     text = "Liz Truss, the British foreign secretary, arrived. Later Truss spoke."
     mentions = code(nlp, text, small)
