@@ -19,6 +19,8 @@ def _violent(pipeline: Pipeline, text: str) -> list[str]:
     "A storm killed three people in Texas.",
     "Three people were killed by floods in Kenya.",
     "Two farmers were killed in a landslide in Uganda.",
+    "The Kenyan government is fighting inflation.",
+    "The Brazilian government is battling the coronavirus pandemic.",
 ])  # fmt: skip
 def test_a_game_or_a_force_of_nature_is_no_violent_event(
     coding_pipeline: Pipeline, text: str
@@ -32,6 +34,7 @@ def test_a_game_or_a_force_of_nature_is_no_violent_event(
     "Gunmen attacked a football stadium in Kenya.",
     "A car bomb killed ten people in Baghdad.",
     "Kenyan troops killed three people in a storm of gunfire.",  # a doer is named
+    "The Kenyan army fought rebels and inflation.",  # a party among the problems
 ])  # fmt: skip
 def test_political_violence_near_such_words_stays(coding_pipeline: Pipeline, text: str) -> None:
     assert _violent(coding_pipeline, text), text

@@ -412,6 +412,8 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Shinzo Abe pushed for reforms.", {"020"}),  # an appeal, as lobbying for them
     ("Shinzo Abe pushed hard for reforms.", {"100"}),  # insisting: a demand
     ("Russia has strengthened its forces in Crimea.", {"154"}),
+    ("The French president attacked the opposition's economic plan.", {"111"}),  # words
+    ("Germany killed the proposal.", {"120"}),  # rejected, not a killing
     ("Russia reinforced its troops near the border.", {"154"}),  # not coercion (170)
     ("The rebels handed over 40 percent of their weapons.", {"0873"}),  # what is measured
     ("Kenya pushed the Somali troops out of the town.", {"174"}),  # not "pushed for"

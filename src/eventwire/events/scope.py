@@ -1,9 +1,11 @@
-"""Acts that are no political event although their words say so: games and nature.
+"""Acts that are no political event although their words say so: games, nature and
+the "fight" against problems.
 
 "Manchester United beat Liverpool 2-1" and "a storm killed three people in Texas" use
 the verbs of assaults and killings, and both name places the actor dictionaries know.
-Event data that counts them as violence between Britons or against Texans misleads
-everyone who uses it, so such drafts are dropped before they become events.
+"The government is fighting inflation" uses them for policy.  Event data that counts
+these as violence between Britons, against Texans or by a government misleads everyone
+who uses it, so such drafts are dropped before they become events.
 """
 
 from __future__ import annotations
@@ -37,6 +39,21 @@ NATURAL_CAUSES = frozenset({
     "crash", "collision", "derailment", "weather", "heat", "cold",
 })  # fmt: skip
 """Causes of death and damage that no actor commits."""
+PROBLEMS = frozenset({
+    "inflation", "corruption", "poverty", "crime", "pandemic", "epidemic", "virus",
+    "coronavirus", "covid", "covid-19", "disease", "hunger", "famine", "unemployment",
+    "climate", "warming", "emissions", "pollution", "drought", "wildfire",
+    "misinformation", "disinformation", "addiction", "obesity", "cancer", "malaria",
+    "ebola", "hiv", "aids", "deficit", "recession", "illiteracy", "discrimination",
+    "racism", "fraud", "outbreak", "flooding", "flood", "smuggling", "piracy",
+})  # fmt: skip
+"""Problems that governments "fight", "battle" or "combat" without force."""
+FIGHTING_VERBS = frozenset({
+    "fight", "battle", "combat", "tackle", "attack", "confront", "counter", "beat",
+    "defeat", "kill", "eradicate", "eliminate", "crush", "destroy", "hit", "wage",
+})  # fmt: skip
+"""Verbs of force that policy borrows ("fight corruption"); committing a crime is no
+borrowing."""
 VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 
 
@@ -45,7 +62,25 @@ def out_of_scope(draft: Draft) -> bool:
     if draft.code[:2] not in VIOLENT_ROOTS:
         return False
     token = draft.trigger.token
-    return _natural_cause(token) or (_contest(token) and not _armed_side(draft))
+    if _natural_cause(token) or _against_a_problem(token):
+        return True
+    return _contest(token) and not _armed_side(draft)
+
+
+def _against_a_problem(token: Token) -> bool:
+    """ "The government is fighting inflation": force against a problem, not a party."""
+    if token.lemma_.lower() not in FIGHTING_VERBS:
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects += [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
+                for o in c.children if o.dep_ == "pobj"]
+    return bool(objects) and all(_problem(o) for o in objects)
+
+
+def _problem(noun: Token) -> bool:
+    if noun.lemma_.lower() in PROBLEMS or noun.lower_ in PROBLEMS:
+        return True
+    return noun.lower_ == "change" and any(c.lower_ == "climate" for c in noun.children)
 
 
 def _contest(token: Token) -> bool:
