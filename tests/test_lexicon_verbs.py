@@ -414,6 +414,10 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Russia has strengthened its forces in Crimea.", {"154"}),
     ("The French president attacked the opposition's economic plan.", {"111"}),  # words
     ("Germany killed the proposal.", {"120"}),  # rejected, not a killing
+    ("Kenya slammed Uganda over the border dispute.", {"111"}),
+    ("A Kenyan bus slammed into a wall in Nairobi.", set()),  # a crash
+    ("Britain slammed sanctions on Russian banks.", {"163"}),
+    ("Macron took aim at Britain over fishing rights.", {"111"}),  # not taking control
     ("Russia reinforced its troops near the border.", {"154"}),  # not coercion (170)
     ("The rebels handed over 40 percent of their weapons.", {"0873"}),  # what is measured
     ("Kenya pushed the Somali troops out of the town.", {"174"}),  # not "pushed for"
