@@ -20,6 +20,8 @@ def _violent(pipeline: Pipeline, text: str) -> list[str]:
     "Three people were killed by floods in Kenya.",
     "Two farmers were killed in a landslide in Uganda.",
     "The Kenyan government is fighting inflation.",
+    "A Russian passenger plane crashed in Siberia, killing all 40 people on board.",
+    "The Indian actor died at the age of 83 in Mumbai.",
     "The Brazilian government is battling the coronavirus pandemic.",
 ])  # fmt: skip
 def test_a_game_or_a_force_of_nature_is_no_violent_event(
@@ -35,6 +37,8 @@ def test_a_game_or_a_force_of_nature_is_no_violent_event(
     "A car bomb killed ten people in Baghdad.",
     "Kenyan troops killed three people in a storm of gunfire.",  # a doer is named
     "The Kenyan army fought rebels and inflation.",  # a party among the problems
+    "A bomb exploded in Kabul, killing ten Afghan soldiers.",
+    "Ten Syrian soldiers died in clashes with rebels.",
 ])  # fmt: skip
 def test_political_violence_near_such_words_stays(coding_pipeline: Pipeline, text: str) -> None:
     assert _violent(coding_pipeline, text), text

@@ -417,6 +417,8 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenya slammed Uganda over the border dispute.", {"111"}),
     ("A Kenyan bus slammed into a wall in Nairobi.", set()),  # a crash
     ("Britain slammed sanctions on Russian banks.", {"163"}),
+    ("An Iranian political prisoner died due to torture.", {"1822"}),  # not any death
+    ("Ten Afghan soldiers died in an air strike.", {"195"}),
     ("Macron took aim at Britain over fishing rights.", {"111"}),  # not taking control
     ("Russia reinforced its troops near the border.", {"154"}),  # not coercion (170)
     ("The rebels handed over 40 percent of their weapons.", {"0873"}),  # what is measured

@@ -54,6 +54,8 @@ FIGHTING_VERBS = frozenset({
 })  # fmt: skip
 """Verbs of force that policy borrows ("fight corruption"); committing a crime is no
 borrowing."""
+ACCIDENTS = frozenset({"crash", "collapse", "derail", "capsize", "sink", "overturn", "plunge"})
+"""Verbs of accidents: "a passenger plane crashed, killing all 40 on board"."""
 VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 
 
@@ -108,8 +110,11 @@ def _armed_side(draft: Draft) -> bool:
 
 def _natural_cause(token: Token) -> bool:
     """Whether the act's doer is a force of nature, an illness or an accident: its
-    subject ("a storm killed"), its passive agent ("killed by floods") or, in a passive
-    without any other doer, the event it happened in ("killed in a landslide")."""
+    subject ("a storm killed"), its passive agent ("killed by floods"), in a passive
+    without any other doer the event it happened in ("killed in a landslide"), or the
+    accident it followed from ("the plane crashed, killing all 40 on board")."""
+    if token.dep_ in ("advcl", "conj") and token.head.lemma_.lower() in ACCIDENTS:
+        return True
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:
         return any(_natural(s) for s in subjects)

@@ -270,6 +270,7 @@ SOURCE_FIXES: Final[tuple[tuple[str, str], ...]] = (
      "- * &PKO                                              [074]         # DEPLOY"),
     ("- * &PKO                                              [0334]        # SEND",
      "- * &PKO                                              [074]         # SEND"),
+    ("---  DIE   [190]  ---", "---  DIE   [---]  ---"),
 )
 """Corrections of the public source, applied only by :func:`build_default`.
 
@@ -280,7 +281,10 @@ coded 0333, an intent to provide humanitarian aid, for the act of taking refugee
 which the manual codes 075 (grant asylum).  SEND * &PKO and DEPLOY * &PKO were coded as
 intents to provide peacekeeping (0334, one with a reverse 038, an intent to accept
 mediation) for the act itself, 074 (provide military protection or peacekeeping); the
-block's own DEPLOY * PEACEKEEPERS already says 074.
+block's own DEPLOY * PEACEKEEPERS already says 074.  DIE's default coded every death
+as an assault by the one who died ("the actor died at 83 in Mumbai": 190); a death is an
+event only by the block's patterns, which name the clash, bombing or custody it
+happened in.
 """
 
 
