@@ -438,6 +438,8 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("The rebels laid down their arms.", {"0871"}),  # as laying down a weapon
     ("The rebels handed over their weapons to the army.", {"0873"}),
     ("Kenya handed over medical supplies to Uganda.", {"070"}),
+    ("Germany handed over 30 vehicles to Ethiopia.", {"070"}),
+    ("China handed over a million vaccine doses to Kenya.", {"073"}),
     ("The militia returned the weapons to the army.", {"0842"}),
     ("Italy returned the stolen paintings to Greece.", {"0842"}),
     ("Kenya cut tariffs on Ugandan goods.", {"085"}),
