@@ -125,12 +125,12 @@ def test_a_missing_target_is_filled_from_a_resolved_mention(coding_pipeline: Pip
     text = "Egyptian police opened fire on protesters near the palace."
     coded = replace(coding_pipeline, spans=None).code_text(text)
     (event,) = coded.events
-    assert event.target is not None and event.target.code == "---OPP"
+    assert event.target is not None and event.target.code == "EGYOPP"  # the police's people
     without = replace(coded, events=(replace(event, target=None),))
     model = _ruler(("SOURCE", "Egyptian police"), ("TARGET", "protesters near the palace"))
     filled = refine_article(without, SpanRefiner(model=lambda: model))
     target = filled.events[0].target
-    assert target is not None and target.code == "---OPP"
+    assert target is not None and target.code == "---OPP"  # the mention, as resolved
     assert target.text == "protesters near the palace"
     unfilled = refine_article(without, SpanRefiner(model=lambda: model, fill_target=False))
     assert unfilled.events[0].target is None
