@@ -28,9 +28,10 @@ SPORT_WORDS = frozenset({
     "runner", "sprinter", "athlete", "footballer", "cup", "title", "fixture", "score",
 })  # fmt: skip
 """Words that only a sports report uses in the sense of a game."""
-ARMED_ROLES = frozenset({"GOV", "MIL", "COP", "REB", "INS", "UAF", "SPY", "JUD", "ELI"})
-"""Roles that make a contest verb a political act whatever the context ("police beat
-fans after the match")."""
+STATE_OR_ARMED = frozenset({"GOV", "MIL", "COP", "REB", "INS", "UAF", "SPY", "JUD", "ELI"})
+"""Roles of state organs, leaders and armed groups: with one of them on either side a
+contest verb is a political act whatever the context ("police beat fans after the
+match")."""
 NATURAL_CAUSES = frozenset({
     "storm", "flood", "flooding", "earthquake", "quake", "hurricane", "cyclone", "typhoon",
     "tornado", "landslide", "mudslide", "avalanche", "drought", "heatwave", "tsunami",
@@ -105,7 +106,7 @@ def _has_scoreline(sentence: Span) -> bool:
 
 def _armed_side(draft: Draft) -> bool:
     sides = (draft.source, draft.target)
-    return any(side is not None and ARMED_ROLES.intersection(side.roles) for side in sides)
+    return any(side is not None and STATE_OR_ARMED.intersection(side.roles) for side in sides)
 
 
 def _natural_cause(token: Token) -> bool:

@@ -267,7 +267,7 @@ def _stance_adjective(token: Token) -> bool:
     being says how its subject views a matter.  The dictionary codes a few such views
     as comments (CAMEO 012, 013); other adjectives it lists as verbs ("open", "free")
     are no statement, so only a statement reading is kept."""
-    return token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_ in COPULAS
+    return token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_.lower() in COPULAS
 
 
 def _verb_tagged_as_noun(token: Token) -> bool:
