@@ -419,6 +419,8 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Britain slammed sanctions on Russian banks.", {"163"}),
     ("An Iranian political prisoner died due to torture.", {"1822"}),  # not any death
     ("Ten Afghan soldiers died in an air strike.", {"195"}),
+    ("Switzerland expelled two Russian diplomats.", {"161"}),  # corrected: was 174
+    ("Denmark accepted a formula for ending the dispute.", {"030"}),
     ("Macron took aim at Britain over fishing rights.", {"111"}),  # not taking control
     ("Russia reinforced its troops near the border.", {"154"}),  # not coercion (170)
     ("The rebels handed over 40 percent of their weapons.", {"0873"}),  # what is measured

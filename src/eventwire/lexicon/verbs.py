@@ -271,6 +271,8 @@ SOURCE_FIXES: Final[tuple[tuple[str, str], ...]] = (
     ("- * &PKO                                              [0334]        # SEND",
      "- * &PKO                                              [074]         # SEND"),
     ("---  DIE   [190]  ---", "---  DIE   [---]  ---"),
+    ("- * DIPLOMATS                                         [174]         # EXPEL",
+     "- * DIPLOMATS                                         [161]         # EXPEL"),
 )
 """Corrections of the public source, applied only by :func:`build_default`.
 
@@ -284,7 +286,8 @@ mediation) for the act itself, 074 (provide military protection or peacekeeping)
 block's own DEPLOY * PEACEKEEPERS already says 074.  DIE's default coded every death
 as an assault by the one who died ("the actor died at 83 in Mumbai": 190); a death is an
 event only by the block's patterns, which name the clash, bombing or custody it
-happened in.
+happened in.  Expelling diplomats was 174 (deport individuals) in the plural and 161
+(reduce diplomatic relations) in the singular (DEPORT * DIPLOMAT); both are now 161.
 """
 
 
