@@ -771,3 +771,9 @@ def test_the_subject_s_own_forces_are_no_target(dyads_of: Dyads) -> None:
     dyads = dyads_of("Syria offered its troops to the Lebanese president.")
     assert any(s == "SYR" and t is not None and t.startswith("LBN") for s, _c, t in dyads), dyads
     assert not any(t == "---MIL" for _s, _c, t in dyads)
+
+
+def test_pressuring_someone_to_act_demands_it(coding_pipeline: Pipeline) -> None:
+    events = coding_pipeline.code_text("Kenya pressured Uganda to withdraw its troops.").events
+    counted = [(e.source.code if e.source else None, e.code.cameo) for e in events if e.counted]
+    assert counted == [("KEN", "106")], events

@@ -421,6 +421,7 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Ten Afghan soldiers died in an air strike.", {"195"}),
     ("Switzerland expelled two Russian diplomats.", {"161"}),  # corrected: was 174
     ("Denmark accepted a formula for ending the dispute.", {"030"}),
+    ("The Nigerian authorities are pressuring the lecturers.", {"100"}),  # not coercion
     ("Macron took aim at Britain over fishing rights.", {"111"}),  # not taking control
     ("Russia reinforced its troops near the border.", {"154"}),  # not coercion (170)
     ("The rebels handed over 40 percent of their weapons.", {"0873"}),  # what is measured

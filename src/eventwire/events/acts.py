@@ -92,6 +92,8 @@ APPEAL_HEADS = frozenset(
      "request", "implore", "exhort"}
 )  # fmt: skip
 """Directives: "X urged Y to withdraw" is X's appeal to Y."""
+PRESSURE_HEADS = frozenset({"pressure", "pressurise", "pressurize"})
+"""Directives with insistence: "X pressured Y to withdraw" is X's demand of Y."""
 
 _INTENT_BY_PREFIX: tuple[tuple[str, str], ...] = (
     ("071", "0331"), ("072", "0332"), ("073", "0333"), ("074", "0334"), ("07", "033"),

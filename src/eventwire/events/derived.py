@@ -18,6 +18,7 @@ from eventwire.events.acts import (
     APPEAL_HEADS,
     INTENT_HEADS,
     INVITE_HEADS,
+    PRESSURE_HEADS,
     THREAT_HEADS,
     appeal_code,
     demand_code,
@@ -182,6 +183,10 @@ def _speech_act(draft: Draft, head: Token, index: MentionIndex) -> list[Draft]:
         pairs = [(asker, draft.source) for asker in askers]
     elif lemma in APPEAL_HEADS and has_object and draft.source is not None:
         code, kind = appeal_code(draft.code), "appeal"
+        pairs = [(asker, draft.source) for asker in askers]
+    elif lemma in PRESSURE_HEADS and has_object and draft.source is not None:
+        demanded = draft.trigger.token.lemma_.lower()
+        code, kind = demand_code(draft.code, demanded), "demand"
         pairs = [(asker, draft.source) for asker in askers]
     elif lemma in INTENT_HEADS and not has_object:
         if askers and draft.source not in askers:

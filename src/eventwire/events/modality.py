@@ -25,7 +25,8 @@ HYPOTHETICAL_HEADS = frozenset(
         "ask", "propose", "suggest", "offer", "consider", "fail", "refuse", "decline", "avoid",
         "prevent", "deny", "exclude", "threaten", "plan", "intend", "prepare", "vow",
         "pledge", "promise", "expect", "agree", "attempt", "warn", "fear",
-        "justify", "order", "allow", "encourage", "persuade", "press", "invite", "depend",
+        "justify", "order", "allow", "encourage", "persuade", "press", "pressure", "invite",
+        "depend",
         "willing", "ready", "prepared", "determined", "eager", "keen", "commit", "undertake",
     }
 )  # fmt: skip
