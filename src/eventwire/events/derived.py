@@ -200,12 +200,8 @@ def _speech_act(draft: Draft, head: Token, index: MentionIndex) -> list[Draft]:
         return []
     if code is None:
         return []
-    trigger = replace(
-        draft.trigger, token=head, words=(head,),
-        evidence=draft.trigger.words + draft.trigger.evidence, specificity=12,
-    )
+    trigger, modality = _raised_to(draft, head)
     note = f"{kind}: {head.text!r} + {draft.trigger.token.text!r} [{draft.code}]"
-    modality = modality_of(head, False, draft.modality.reported)
     return [
         replace(draft, trigger=trigger, source=s, target=t, code=code, modality=modality,
                 rule_note=note)
@@ -223,6 +219,22 @@ def speech_acts(drafts: list[Draft], index: MentionIndex) -> list[Draft]:
             continue  # "is expected to sign": others' expectation, nobody's intent
         if head is not None and not draft.rule_note:
             acts.extend(a for a in _speech_act(draft, head, index) if a not in acts)
+    return _instead_of_their_verbs(drafts, acts)
+
+
+def _raised_to(draft: Draft, head: Token) -> tuple[Trigger, Modality]:
+    """The trigger and modality of an act that the verb ``head`` performs through the
+    draft's clause ("agreed to withdraw", "sent experts to investigate"): the clause's
+    words become its evidence, and the act is as real as the head verb is."""
+    trigger = replace(
+        draft.trigger, token=head, words=(head,),
+        evidence=draft.trigger.words + draft.trigger.evidence, specificity=12,
+    )
+    return trigger, modality_of(head, False, draft.modality.reported)
+
+
+def _instead_of_their_verbs(drafts: list[Draft], acts: list[Draft]) -> list[Draft]:
+    """The drafts less the generic coding of each act's own verb, and the acts."""
     heads = {a.trigger.token.i for a in acts}
     return [d for d in drafts if d.trigger.token.i not in heads] + acts
 
@@ -245,19 +257,14 @@ def dispatches(drafts: list[Draft], index: MentionIndex) -> list[Draft]:
             continue
         senders: list[ActorMention | None] = list(actors_of(subjects(head), index))
         senders = senders or [draft.source]
-        trigger = replace(
-            draft.trigger, token=head, words=(head,),
-            evidence=draft.trigger.words + draft.trigger.evidence, specificity=12,
-        )
+        trigger, modality = _raised_to(draft, head)
         note = f"dispatch: {head.text!r} + {draft.trigger.token.text!r} [{draft.code}]"
-        modality = modality_of(head, False, draft.modality.reported)
         found.extend(
             replace(draft, trigger=trigger, source=sender, modality=modality, rule_note=note)
             for sender in senders
             if sender is not None and sender != draft.target
         )
-    heads = {d.trigger.token.i for d in found}
-    return [d for d in drafts if d.trigger.token.i not in heads] + found
+    return _instead_of_their_verbs(drafts, found)
 
 
 def _dispatching_verb(draft: Draft) -> Token | None:

@@ -123,12 +123,12 @@ def _placed_by(actor: ActorMention | None, other: ActorMention | None) -> ActorM
     if len(actor.roles) == 1 and actor.roles[0] in DOMESTIC_ROLES:
         why = f"country of those it deals with {other.text!r}"
         return _of_country(actor, str(other.country), why)
-    if actor.roles and actor.roles[0] in SUBJECTS and DOMESTIC_ROLES.intersection(other.roles):
+    if actor.roles and actor.roles[0] in PEOPLE_ROLES and DOMESTIC_ROLES.intersection(other.roles):
         return _of_country(actor, str(other.country), f"country of {other.text!r}")
     return actor  # "the International Criminal Court" (---CRMJUD) is no country's
 
 
-SUBJECTS = frozenset({"OPP", "REB", "CVL", "ELI", "PTY", "LAB", "EDU", "MED", "BUS", "LEG",
+PEOPLE_ROLES = frozenset({"OPP", "REB", "CVL", "ELI", "PTY", "LAB", "EDU", "MED", "BUS", "LEG",
                       "GOV", "AGR", "HLH", "REL", "JUD"})
 """Roles of people a country's courts and police deal with: "an Argentine judge ordered
 former president Menem to appear" summons an Argentine."""

@@ -78,7 +78,7 @@ class VerbPattern:
         lists beside it (RECOGNIZE), and the other way round."""
         if not self.verbs or form.name in self.verbs:
             return True
-        return spelled_alike(form.name) in self._verbs_alike
+        return form.name_alike in self._verbs_alike
 
     @cached_property
     def _verbs_alike(self) -> frozenset[str]:
@@ -133,6 +133,12 @@ class VerbForm:
     def name(self) -> str:
         """The form's words, space-joined: how pattern comments name it."""
         return " ".join(self.words)
+
+    @cached_property
+    def name_alike(self) -> str:
+        """The name in the one spelling of :func:`spelled_alike`, worked out once: the
+        matcher asks for it whenever a pattern's comment names another verb."""
+        return spelled_alike(self.name)
 
 
 @dataclass(frozen=True)
