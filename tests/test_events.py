@@ -216,6 +216,11 @@ OPEN
 REOPEN
 - * BORDER                              [050]   # REOPEN
 - * BORDER                              [080]   # OPEN
+
+---  FIGHT   [190]  ---
+BATTLE
+STRIKE {STRIKES STRUCK STRIKING}
+- * (WITH MISSILES)                     [193:193]   # BATTLE
 """
 
 
@@ -229,6 +234,17 @@ def test_a_pattern_written_for_another_verb_of_the_block_yields(nlp: Language) -
     assert not code(nlp, owned, "Italy ordered Germany to leave France.")
     assert [e.code.cameo for e in code(nlp, owned, "Italy opened the border.")] == ["080"]
     assert [e.code.cameo for e in code(nlp, owned, "Italy reopened the border.")] == ["050"]
+
+
+
+def test_another_verb_s_pattern_gives_its_code_but_not_its_reciprocity(nlp: Language) -> None:
+    """Battling with weapons is done by both sides; a missile striking a depot is not,
+    though the block lends "strike" the pattern written for "battle"."""
+    lexicon = EventLexicon(parse_verb_text(OWNED_VERBS, origin="owned.verbs"), {})
+    owned = Coding(lexicon, code_info, is_cameo)
+    assert sorted(dyads(code(nlp, owned, "Italy battled France with missiles."))) == [
+        ("FRA", "193", "ITA"), ("ITA", "193", "FRA")]
+    assert dyads(code(nlp, owned, "Italy struck France with missiles.")) == [("ITA", "193", "FRA")]
 
 
 def test_who_does_a_gerund_after_of_or_for(nlp: Language, coding: Coding) -> None:

@@ -159,6 +159,8 @@ def _decide(choice: _Choice, valid: Callable[[str], bool], nominal: bool) -> Tri
         code, reverse = match.pattern.code, match.pattern.reverse_code
         if code is None and reverse is None:
             return None
+        if code is not None and not match.pattern.holds_for(choice.form):
+            reverse = None  # both sides battle with weapons; a missile strikes one way
         how, specificity = "pattern", 10 + match.score
         evidence = match.tokens
     elif choice.form.code is not None:
