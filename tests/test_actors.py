@@ -66,10 +66,11 @@ def _article(text: str, date: dt.date | None) -> Article:
 
 
 def code(
-    nlp: Language, text: str, dictionary: ActorDictionary, date: dt.date | None = None
+    nlp: Language, text: str, dictionary: ActorDictionary, date: dt.date | None = None,
+    places: frozenset[str] = frozenset(),
 ) -> list[ActorMention]:
     parsed = next(parse_articles([_article(text, date)], nlp))
-    mentions = list(find_actors(parsed, dictionary, date))
+    mentions = list(find_actors(parsed, dictionary, date, places.__contains__))
     for mention in mentions:  # spans and heads point into the article text
         assert text[mention.span[0] : mention.span[1]] == mention.text
         assert mention.head is not None and mention.span[0] <= mention.head < mention.span[1]
@@ -140,7 +141,8 @@ def test_metonym_as_actor_and_as_place(nlp: Language, small: ActorDictionary) ->
     assert [(m.text, m.code) for m in both] == [
         ("Kremlin", "RUSGOV"), ("Moscow", "RUS"), ("Kremlin", "RUS")
     ]
-    assert code(nlp, "The Moscow Times reported the story.", small) == []
+    paper = code(nlp, "The Moscow Times reported the story.", small)  # no Russian actor:
+    assert [(m.text, m.code) for m in paper] == [("The Moscow Times", "---")]  # a paper
 
 
 def test_date_limited_person(nlp: Language, small: ActorDictionary) -> None:
@@ -316,3 +318,28 @@ def test_a_bare_title_refers_back_only_in_the_same_number(
     codes = {m.text: m.code for m in code(nlp, text, small)}
     assert codes.get("foreign minister") == "RUSGOV", codes
     assert codes.get("Foreign ministers") != "RUSGOV", "many ministers are not the one named"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Indian Medical Association rejected the plan.",
+         [("The Indian Medical Association", "---", "entity:ORG")]),
+        ("Sajid Mir planned the attack.", [("Sajid Mir", "---", "entity:PERSON")]),
+        # the recogniser calls Harare an organisation; the gazetteer knows better
+        ("Protests spread to Harare on Monday.", []),
+        ("The SDF attacked the town.", [("SDF", "---", "entity:ORG")]),  # an acronym
+    ],
+)
+def test_a_person_or_organisation_no_dictionary_knows_is_an_unknown_actor(
+    nlp: Language, small: ActorDictionary, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    places = frozenset({"Harare", "SDF"})
+    assert [(m.text, m.code, m.rule) for m in code(nlp, text, small, places=places)] == expected
+
+
+def test_an_unknown_name_does_not_hide_a_known_one(nlp: Language, small: ActorDictionary) -> None:
+    """A surname still takes its earlier full name's code, and a dictionary match
+    inside an organisation's name keeps the match."""
+    text = "Liz Truss, the British foreign secretary, arrived. Truss spoke."
+    assert [m.code for m in code(nlp, text, small)] == ["GBRGOV"] * 3

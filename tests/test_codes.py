@@ -156,7 +156,9 @@ def test_parse_table_rejects_bad_lines() -> None:
      ("IGOUNO", None, "UNO", (), ("IGO",)),
      ("MNCUSA", "USA", None, (), ("MNC",)),
      ("IMGSEAMUSJMA", "SEA", "JMA", ("MUS",), ("IMG",)),
-     ("RUSMILGOVREB", "RUS", None, (), ("MIL", "GOV", "REB"))],
+     ("RUSMILGOVREB", "RUS", None, (), ("MIL", "GOV", "REB")),
+     ("---GOV", None, None, (), ("GOV",)),  # CAMEO's unknown country is no group
+     ("---", None, None, (), ())],
 )
 def test_split_actor_code(
     code: str, country: str | None, group: str | None, religions: tuple[str, ...],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from io import StringIO
 
 from spacy.language import Language
@@ -83,6 +83,13 @@ def test_confidence_joins_model_and_rule_evidence() -> None:
     disagree = confidence(strong, _probabilities("statement"))
     assert 0.0 <= disagree < agree <= 1.0
     assert confidence(strong, None) == round(rule_evidence(strong), 4)
+
+
+def test_an_actor_no_dictionary_knows_is_weaker_evidence_than_a_coded_one() -> None:
+    coded = _event("190", "shelled")
+    unknown = replace(coded, target=_actor("---", "Freedonia"))
+    assert rule_evidence(replace(coded, target=None)) < rule_evidence(unknown)
+    assert rule_evidence(unknown) < rule_evidence(coded)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -171,6 +172,18 @@ def test_gdelt_row_of_an_igo_without_target() -> None:
     assert row["Actor2Code"] == "" and row["IsRootEvent"] == "0"
     assert row["SQLDATE"] == "20220210"
     assert row["EventBaseCode"] == "111" and row["SOURCEURL"] == "news/a.txt"
+
+
+def test_gdelt_row_of_actors_of_unknown_country_and_code() -> None:
+    """GDELT writes a government of unknown country as GOV and an actor without any
+    code by its name alone; CAMEO's placeholder is no known group."""
+    unknown = replace(_appeal(), source=_mention("---GOV", "foreign minister", 1),
+                      target=_mention("---", "The United Nations", 2))
+    row = dict(zip(GDELT_COLUMNS, gdelt_row(unknown, _article()), strict=True))
+    assert (row["Actor1Code"], row["Actor1CountryCode"], row["Actor1KnownGroupCode"],
+            row["Actor1Type1Code"]) == ("GOV", "", "", "GOV")
+    assert (row["Actor2Code"], row["Actor2Name"], row["Actor2KnownGroupCode"]) == (
+        "", "THE UNITED NATIONS", "")
 
 
 def test_global_event_id_is_stable_and_distinct() -> None:

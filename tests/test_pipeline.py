@@ -33,6 +33,17 @@ def test_preload_builds_every_lazy_resource_once(coding_pipeline: Pipeline) -> N
 
 def test_preload_skips_the_stages_a_pipeline_leaves_out(coding_pipeline: Pipeline) -> None:
     bare = replace(coding_pipeline, enricher=None, spans=None)
-    bare.preload()  # nothing to build beyond the actor index: must not fail
+    bare.preload()  # nothing to build beyond the actor index and gazetteer: must not fail
     coded = bare.code_text("France invited Germany to talks in Paris.")
     assert coded.events and all(e.location is None for e in coded.events)
+
+
+def test_an_organisation_no_dictionary_knows_acts_under_its_name(
+    coding_pipeline: Pipeline,
+) -> None:
+    coded = coding_pipeline.code_text(
+        "Acme Holdings rejected the health ministry's proposal.")
+    assert [(e.source.code, e.source.text, e.code.root) for e in coded.events
+            if e.source is not None] == [("---", "Acme Holdings", "12")]
+    places = coding_pipeline.code_text("Police fired tear gas at protesters in Harare.")
+    assert not [m for m in places.actors if m.text == "Harare" and m.code == "---"]

@@ -205,6 +205,17 @@ def test_top_actors_and_dyads(store: DuckDBStore) -> None:
         ("RUSMIL", "UKR", 2), ("GBRGOV", "RUS", 1)]
 
 
+def test_actors_no_dictionary_knows_are_not_ranked_as_one_actor(tmp_path: Path) -> None:
+    unknown = _coded("u1", D(2022, 3, 3), "Wire", [("---", "UKR", "190", False),
+                                                   ("---", "RUS", "111", False),
+                                                   ("RUSMIL", "---", "190", False)])
+    with open_store(tmp_path / "u.duckdb") as store:
+        store.add(unknown, "u1", None)
+        assert [r["actor"] for r in store.top_actors()] == ["RUS", "RUSMIL", "UKR"]
+        assert store.top_dyads() == []
+        assert len(store.events()) == 3  # the events themselves stay
+
+
 def test_a_failing_article_leaves_nothing(tmp_path: Path) -> None:
     good = ARTICLES[0]
     broken_event = _event("bad", 1, D(2022, 1, 1), "RUS", "UKR", "190")

@@ -19,6 +19,7 @@ from eventwire.actors.match import pair_index
 from eventwire.codes import code_info, is_cameo
 from eventwire.config import Config
 from eventwire.enrich import Enricher, enrich_article
+from eventwire.enrich.gazetteer import load_gazetteer
 from eventwire.events.coder import Coding, code_events
 from eventwire.events.lexicon import EventLexicon
 from eventwire.learn.actor_spans_refine import SpanRefiner, refine_articles
@@ -79,11 +80,17 @@ class Pipeline:
         some 1.5 s in all: a Dask worker then codes its first partition as fast as
         its last, and a long-lived process pays before its first request."""
         pair_index(self.actors)
+        self.is_place("")  # loads the gazetteer
         if self.enricher is not None:
-            self.enricher.gazetteer()
             self.enricher.tone()
         if self.spans is not None:
             self.spans.model()
+
+    def is_place(self, name: str) -> bool:
+        """Whether the gazetteer knows ``name`` as a place: the actor stage asks it of
+        organisation names no dictionary knows, which are often mislabelled places."""
+        gazetteer = self.enricher.gazetteer if self.enricher is not None else load_gazetteer
+        return gazetteer().lookup(name) is not None
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Code articles lazily, in spaCy batches, keeping input order."""
@@ -98,7 +105,7 @@ class Pipeline:
         """The dictionary coder's articles, each with its parse."""
         for parsed in parse_articles(articles, self.nlp, self.config.batch_size):
             date = parsed.article.date or self.config.default_date
-            mentions = find_actors(parsed, self.actors, date)
+            mentions = find_actors(parsed, self.actors, date, self.is_place)
             events = score_events(code_events(parsed, mentions, self.coding), self.family)
             if self.enricher is None:
                 yield CodedArticle(parsed.article, parsed.sentences, mentions, events), parsed

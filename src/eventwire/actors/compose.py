@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.match import Hit, describes_subject
-from eventwire.codes.actor_parts import INTERNATIONAL, TYPE_CODES
+from eventwire.codes.actor_parts import INTERNATIONAL, TYPE_CODES, UNKNOWN_PART
 from eventwire.lexicon.actors import ActorEntry, AgentEntry, Metonym
 from eventwire.model import ActorMention
 
@@ -74,7 +74,7 @@ class Place:
     sentence_of: tuple[int, ...]
 
 
-UNKNOWN_COUNTRY = "---"
+UNKNOWN_COUNTRY = UNKNOWN_PART
 """CAMEO's country part of an actor whose country the text does not give ("---GOV")."""
 
 

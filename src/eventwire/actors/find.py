@@ -5,7 +5,8 @@ mention per noun phrase (:mod:`eventwire.actors.compose`), person names in appos
 to a mention ("Sergey Lavrov, Russia's foreign minister"), then pronouns and bare
 names as references; across the article, references and bare titles are resolved
 (:mod:`eventwire.actors.resolve`).  spaCy's entities only delimit names; codes come
-from the dictionaries alone.
+from the dictionaries alone (a person or organisation they do not know is kept with
+CAMEO's unknown code ``---``).
 """
 
 from __future__ import annotations
@@ -20,9 +21,12 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.compose import Found, Place, build_found, group_hits
 from eventwire.actors.match import match_doc
 from eventwire.actors.resolve import (
+    NAMED_ENTITIES,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
+    PlaceTest,
     Reference,
+    no_place,
     resolve_mentions,
 )
 from eventwire.lexicon.actors import ActorDictionary
@@ -45,20 +49,28 @@ def sentence_numbers(doc: Doc, first: int) -> tuple[int, ...]:
     return tuple(numbers)
 
 
+NAME_STARTS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM"})
+"""Parts of speech a name may begin with ("The Moscow Times", "Indian Medical ...")."""
+
+
 def _covered(found: Iterable[Found]) -> set[int]:
     return {i for item in found for i in range(item.tokens[0], item.tokens[1])}
 
 
 def _name_span(token: Token) -> Span:
-    """The person name a token ends or belongs to (its entity, else its PROPN run)."""
+    """The name of a person or organisation a token ends or belongs to (its entity,
+    else its PROPN run).  An entity's leading words that cannot begin a name are left
+    out: the recogniser reads "Later Truss" as one organisation."""
     doc = token.doc
-    if token.ent_type_ == "PERSON":
+    if token.ent_type_ in NAMED_ENTITIES:
         # the entity read off the IOB tags: doc.ents would build every entity of the doc
         first, last = token.i, token.i + 1
         while doc[first].ent_iob_ == "I" and first > 0:
             first -= 1
         while last < len(doc) and doc[last].ent_iob_ == "I":
             last += 1
+        while first < token.i and doc[first].pos_ not in NAME_STARTS:
+            first += 1
         return doc[first:last]
     start = token.i
     while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].head == token:
@@ -144,7 +156,9 @@ def _references(doc: Doc, covered: set[int], place: Place) -> list[Reference]:
             span = (place.offset + span_of.start_char, place.offset + span_of.end_char)
             sentence = place.sentence_of[token.i]
             head = place.offset + token.idx
-            found.append(Reference("name", token.lower_, span_of.text, span, head, sentence))
+            found.append(Reference(
+                "name", token.lower_, span_of.text, span, head, sentence, token.ent_type_
+            ))
     return found
 
 
@@ -171,12 +185,14 @@ def find_in_doc(
 
 
 def find_actors(
-    parsed: ParsedArticle, dictionary: ActorDictionary, date: dt.date | None
+    parsed: ParsedArticle, dictionary: ActorDictionary, date: dt.date | None,
+    is_place: PlaceTest = no_place,
 ) -> tuple[ActorMention, ...]:
     """Every actor mention of an article, sorted by span.
 
     ``date`` chooses among date-limited dictionary codes (a minister's term); without
-    it each entry's default code is used.
+    it each entry's default code is used.  ``is_place`` (a gazetteer lookup) keeps
+    place names the entity recogniser takes for organisations from becoming actors.
     """
     found: list[Found] = []
     references: list[Reference] = []
@@ -185,4 +201,4 @@ def find_actors(
         more, refs = scan_doc(paragraph.doc, dictionary, date, place)
         found.extend(more)
         references.extend(refs)
-    return resolve_mentions(found, references)
+    return resolve_mentions(found, references, is_place)

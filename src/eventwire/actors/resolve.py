@@ -11,19 +11,31 @@ words;
 he/she (him, his, her) take the latest person mention of the same or the previous
 sentence, they/them/their the latest plural one.  What cannot be resolved stays as
 found (a title keeps its role and no country); pronouns without antecedent are
-dropped.
+dropped.  A name no dictionary knows and no earlier mention explains is kept when
+the parser's entity recogniser calls it a person or an organisation ("Sajid Mir",
+"Acme Holdings"): the events of a union, a firm or a private
+person are events too, and naming who acted, code ``---`` (CAMEO's unknown actor),
+says more than leaving the side empty.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from eventwire.actors.compose import Found
+from eventwire.codes.actor_parts import UNKNOWN_PART
 from eventwire.model import ActorMention, Span
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+UNKNOWN_ACTOR = UNKNOWN_PART
+"""The code of an actor the text names but no dictionary knows (CAMEO's null actor)."""
+PlaceTest = Callable[[str], bool]
+"""Whether a name is a place's (a gazetteer lookup)."""
+NAMED_ENTITIES = frozenset({"PERSON", "ORG"})
+"""Entity types whose unexplained names still name an actor; places, nationalities
+and works do not act."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +52,8 @@ class Reference:
     span: Span
     head: int
     sentence: int
+    entity: str = ""
+    """The parser's entity type of a name (``PERSON``, ``ORG``, ...); empty if none."""
 
 
 def _title_fits(title: tuple[str, ...], earlier: tuple[str, ...]) -> bool:
@@ -128,13 +142,35 @@ def _resolve_reference(reference: Reference, history: Sequence[Found]) -> Found 
     return replace(antecedent, mention=mention)
 
 
+def _unknown(reference: Reference, is_place: PlaceTest) -> Found | None:
+    """A person or organisation named but in no dictionary, as an actor of unknown code;
+    its rule names the entity type, the only evidence there is.  An "organisation" the
+    gazetteer knows as a place is the recogniser's mistake ("protests spread to
+    Harare"), unless written in capitals like an acronym ("the SDF")."""
+    if reference.kind != "name" or reference.entity not in NAMED_ENTITIES:
+        return None
+    if reference.entity == "ORG" and not reference.text.isupper() and is_place(reference.text):
+        return None
+    mention = ActorMention(
+        UNKNOWN_ACTOR, None, (), reference.text, reference.span, reference.sentence,
+        f"entity:{reference.entity}", reference.head,
+    )  # fmt: skip
+    return Found(mention, person=reference.entity == "PERSON")
+
+
+def no_place(name: str) -> bool:
+    """The place test of a caller without a gazetteer: no name is taken for a place."""
+    return False
+
+
 def resolve_mentions(
-    found: Sequence[Found], references: Sequence[Reference]
+    found: Sequence[Found], references: Sequence[Reference], is_place: PlaceTest = no_place
 ) -> tuple[ActorMention, ...]:
     """Mentions of an article with references resolved, sorted by span.
 
     Everything is visited in text order, so a reference can only point back, and a
     resolved title or name can itself be the antecedent of a later pronoun.
+    ``is_place`` tells names of places from those of actors no dictionary knows.
     """
     items: list[Found | Reference] = [*found, *references]
     items.sort(key=lambda item: item.mention.span if isinstance(item, Found) else item.span)
@@ -143,7 +179,7 @@ def resolve_mentions(
         if isinstance(item, Found):
             history.append(_resolve_found(item, history))
             continue
-        resolved = _resolve_reference(item, history)
+        resolved = _resolve_reference(item, history) or _unknown(item, is_place)
         if resolved is not None:
             history.append(resolved)
     history = [_headline_title(found, history) for found in history]

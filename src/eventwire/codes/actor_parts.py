@@ -32,6 +32,10 @@ RELIGION_CODES: Final = frozenset({
 })
 """Religion codes as CAMEO and the Phoenix dictionaries use them (MOS and MUS both)."""
 
+UNKNOWN_PART: Final = "---"
+"""CAMEO's placeholder for a part the text does not give (``---GOV``: a government,
+country unknown; ``---``: an actor no dictionary knows); it fills no GDELT column."""
+
 REGION_CODES: Final = frozenset({
     "AFR", "ASA", "BLK", "CRB", "CAU", "CFR", "CAS", "CEU", "EIN", "EAF", "EEU", "EUR",
     "LAM", "MEA", "MDT", "NAF", "NMR", "PGS", "SCN", "SAM", "SAS", "SEA", "SAF", "WAF",
@@ -73,6 +77,7 @@ def split_actor_code(code: str) -> ActorParts:
     empty.
     """
     parts = [code[i:i + 3].upper() for i in range(0, len(code) - len(code) % 3, 3)]
+    parts = [part for part in parts if part != UNKNOWN_PART]
     country: str | None = None
     group: str | None = None
     religions: list[str] = []

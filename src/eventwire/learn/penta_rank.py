@@ -15,10 +15,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
+from eventwire.actors.resolve import UNKNOWN_ACTOR
 from eventwire.codes import UnknownCode, penta_class
 from eventwire.events.salience import salience
 from eventwire.learn.penta_model import FamilyModel
-from eventwire.model import Event
+from eventwire.model import ActorMention, Event
 
 Probabilities = Mapping[str, float]
 
@@ -46,10 +47,17 @@ def event_family(event: Event) -> str | None:
         return None
 
 
+def _actor_evidence(actor: ActorMention | None) -> float:
+    """An actor the dictionaries code counts more than one only named ("Sajid Mir",
+    code ``---``): who did it is known, but not who they are."""
+    if actor is None:
+        return 0.0
+    return 0.05 if actor.code == UNKNOWN_ACTOR else 0.1
+
+
 def rule_evidence(event: Event) -> float:
     """How strongly the rule alone supports the event, in [0, 1]."""
-    score = 0.4
-    score += 0.1 * (event.source is not None) + 0.1 * (event.target is not None)
+    score = 0.4 + _actor_evidence(event.source) + _actor_evidence(event.target)
     if event.salience >= PATTERN_SPECIFICITY:
         score += 0.2
     elif event.salience > 1:

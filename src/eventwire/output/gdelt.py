@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Iterable
 from typing import Final, TextIO
 
-from eventwire.codes.actor_parts import split_actor_code
+from eventwire.codes.actor_parts import UNKNOWN_PART, split_actor_code
 from eventwire.model import ActorMention, Article, CodedArticle, Event, Location
 
 _ACTOR_FIELDS: Final = (
@@ -55,6 +55,13 @@ def _date_fields(day: dt.date | None) -> list[str]:
     return [day.strftime("%Y%m%d"), day.strftime("%Y%m"), str(day.year), f"{fraction:.4f}"]
 
 
+def gdelt_code(code: str) -> str:
+    """The actor code as GDELT writes it: without CAMEO's unknown-country ``---``
+    (GDELT's ``GOV`` for a government of unknown country, ``COP`` for "police"), so
+    empty for an actor no dictionary knows; its name is in the name column."""
+    return code.removeprefix(UNKNOWN_PART)
+
+
 def _actor_fields(actor: ActorMention | None) -> list[str]:
     if actor is None:
         return [""] * len(_ACTOR_FIELDS)
@@ -62,7 +69,7 @@ def _actor_fields(actor: ActorMention | None) -> list[str]:
     religions = [*parts.religions, "", ""][:2]
     types = [*parts.types, "", "", ""][:3]
     return [
-        actor.code, _clean(actor.text).upper(), parts.country or "",
+        gdelt_code(actor.code), _clean(actor.text).upper(), parts.country or "",
         parts.known_group or "", parts.ethnic or "", *religions, *types,
     ]
 

@@ -152,10 +152,16 @@ FROM (SELECT e.source_code AS actor, 1 AS as_source FROM events e{source_where}
 GROUP BY actor ORDER BY events DESC, actor LIMIT ?"""
 
 
+KNOWN_SOURCE: Final = "e.source_code IS NOT NULL AND e.source_code <> '---'"
+KNOWN_TARGET: Final = "e.target_code IS NOT NULL AND e.target_code <> '---'"
+"""An actor to rank: code ``---`` gathers every name no dictionary knows, so it is no
+one actor (its events stay in every other query)."""
+
+
 def top_actors(conn: duckdb.DuckDBPyConnection, filters: EventFilter, limit: int) -> list[Row]:
     """The actors (full codes) in most counted events, as source or target."""
-    source_where, params = where(filters, "e.counted", "e.source_code IS NOT NULL")
-    target_where, _ = where(filters, "e.counted", "e.target_code IS NOT NULL")
+    source_where, params = where(filters, "e.counted", KNOWN_SOURCE)
+    target_where, _ = where(filters, "e.counted", KNOWN_TARGET)
     sql = _TOP_ACTORS.format(source_where=source_where, target_where=target_where)
     return fetch_rows(conn, sql, [*params, *params, int(limit)])
 
@@ -168,8 +174,7 @@ FROM events e{where} GROUP BY 1, 2 ORDER BY events DESC, source, target LIMIT ?"
 
 def top_dyads(conn: duckdb.DuckDBPyConnection, filters: EventFilter, limit: int) -> list[Row]:
     """The directed (source, target) pairs with most counted events."""
-    clause, params = where(
-        filters, "e.counted", "e.source_code IS NOT NULL", "e.target_code IS NOT NULL")
+    clause, params = where(filters, "e.counted", KNOWN_SOURCE, KNOWN_TARGET)
     return fetch_rows(conn, _TOP_DYADS.format(where=clause), [*params, int(limit)])
 
 
