@@ -258,6 +258,17 @@ def test_who_does_a_gerund_after_of_or_for(nlp: Language, coding: Coding) -> Non
     assert dyads(tuple(accused)) == [("DEU", "190", "FRA")] and not accused[0].counted
 
 
+def test_a_gerund_listed_after_an_accusation_is_part_of_it(coding_pipeline: Pipeline) -> None:
+    """The parser hangs the later gerunds of "accused X of A, B and C" on "accused": they
+    are still what X is accused of, and X's (uncounted) acts."""
+    text = ("Amnesty International accused the United States of violating human rights, "
+            "ignoring international law and sending a signal to abusive governments.")
+    ignoring = [e for e in coding_pipeline.code_text(text).events
+                if e.evidence.trigger_text == "ignoring"]
+    assert ignoring and all(not e.counted and e.source is not None and e.source.code == "USA"
+                            for e in ignoring)
+
+
 def test_a_measure_noun_passes_its_of_phrase_to_the_pattern(nlp: Language, coding: Coding) -> None:
     text = "Germany and France began a new round of joint exercises."
     assert ("DEU", "062", "FRA") in dyads(code(nlp, coding, text))

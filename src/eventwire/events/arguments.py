@@ -302,6 +302,9 @@ def _borrowed_subject(verb: Token) -> list[Token]:
         return objects or subjects(head) or _children(head, PASSIVE_SUBJECT_DEPS)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         return _gerund_subject(head)
+    listed_after = gerund_listed_after(verb)
+    if listed_after is not None:
+        return _gerund_subject(listed_after)
     if verb.dep_ in ("conj", "advcl", "pcomp", "dep", "acomp"):
         return subjects(head)
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -312,6 +315,19 @@ def _borrowed_subject(verb: Token) -> list[Token]:
 OBJECT_CONTROL = frozenset({"of", "for"})
 """Prepositions through which a verb's object does the gerund: "accused Kenya of
 violating", "thanked Kenya for helping"."""
+
+
+def gerund_listed_after(token: Token) -> Token | None:
+    """The "of"/"for" before a gerund that continues its list: in "accused X of violating
+    rights, ignoring the law and ..." the parser hangs "ignoring" on "accused", not
+    on "violating", but it is as much part of the accusation."""
+    if token.dep_ != "advcl" or token.tag_ != "VBG":
+        return None
+    for child in token.head.children:
+        before = child.dep_ == "prep" and child.lower_ in OBJECT_CONTROL and child.i < token.i
+        if before and any(grand.dep_ == "pcomp" for grand in child.children):
+            return child
+    return None
 
 
 def _gerund_subject(prep: Token) -> list[Token]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.events.acts import is_deontic, is_infinitive
+from eventwire.events.arguments import gerund_listed_after
 from eventwire.model import Modality
 
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "ought"})
@@ -196,6 +197,9 @@ def _purpose(token: Token) -> bool:
         node = node.head
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
+    preposition = gerund_listed_after(token)
+    if preposition is not None:
+        return preposition.head.lower_ not in FACTIVE_ADJECTIVES
     if token.dep_ != "pcomp" or token.head.lower_ not in ("for", "of"):
         return False
     return token.head.head.lower_ not in FACTIVE_ADJECTIVES  # "guilty of violating" did
