@@ -296,6 +296,7 @@ def test_regular_base_forms_back_up_the_lemmatizer() -> None:
     from eventwire.events.triggers import base_forms
 
     assert "stage" in base_forms("staged")
+    assert "mar" not in base_forms("married") and "marry" in base_forms("married")
     assert "stop" in base_forms("stopped")
     assert "deny" in base_forms("denied")
     assert base_forms("go") == ["go"]
@@ -804,3 +805,14 @@ def test_pressuring_someone_to_act_demands_it(coding_pipeline: Pipeline) -> None
     events = coding_pipeline.code_text("Kenya pressured Uganda to withdraw its troops.").events
     counted = [(e.source.code if e.source else None, e.code.cameo) for e in events if e.counted]
     assert counted == [("KEN", "106")], events
+
+
+def test_who_is_the_same_actor_as_the_source(coding_pipeline: Pipeline) -> None:
+    """Two names no dictionary knows are two actors, though both are coded ---; a
+    pronoun for the coordinated subject is the subject, whichever code it took."""
+    named = coding_pipeline.code_text("Sajid Mir criticized Ahmed Rashid.").events
+    assert [(e.source.text, e.target.text) for e in named if e.source and e.target] == [
+        ("Sajid Mir", "Ahmed Rashid")]
+    text = "Senior Hungarian and Romanian officials agreed that their countries should cooperate."
+    agreed = [e for e in coding_pipeline.code_text(text).events if e.code.root == "03"]
+    assert agreed and all(e.target is None for e in agreed)

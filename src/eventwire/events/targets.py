@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from eventwire.actors.compose import split_code
-from eventwire.actors.resolve import PERSON_PRONOUNS, PLURAL_PRONOUNS
+from eventwire.actors.resolve import PERSON_PRONOUNS, PLURAL_PRONOUNS, UNKNOWN_ACTOR
 from eventwire.events.arguments import MentionIndex, actors_of
 from eventwire.model import ActorMention
 
@@ -24,8 +24,21 @@ BACK_PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | frozenset({"its", "it"})
 def same_actor(source: ActorMention, target: ActorMention) -> bool:
     """Whether a dyad would be an actor with itself ("their countries" after the
     countries themselves).  A government acting on its own country (TURGOV → TUR)
-    is a real dyad, as CAMEO and PLOVER code it."""
+    is a real dyad, as CAMEO and PLOVER code it.  A reference to the other's own
+    phrase is that actor, whatever code it took ("Hungarian and Romanian officials
+    agreed that their countries ...": "their" is both); two names no dictionary knows
+    are one actor only when they are one name."""
+    one, other = _named_at(source), _named_at(target)
+    if one[0] < other[1] and other[0] < one[1]:
+        return True
+    if source.code == UNKNOWN_ACTOR or target.code == UNKNOWN_ACTOR:
+        return source.text.lower() == target.text.lower()
     return source.code == target.code
+
+
+def _named_at(actor: ActorMention) -> tuple[int, int]:
+    """Where the actor is named: its antecedent's place for a reference."""
+    return actor.antecedent or actor.span
 
 
 def refers_to_source(sources: Sequence[ActorMention], actor: ActorMention) -> bool:

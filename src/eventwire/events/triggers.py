@@ -104,8 +104,8 @@ def base_forms(word: str) -> list[str]:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]
             forms.extend(stem + r for r in replacements)
-            if len(stem) > 2 and stem[-1] == stem[-2]:
-                forms.append(stem[:-1])  # "stopped" → "stop"
+            if suffix in ("ing", "ed") and len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])  # "stopped" → "stop"; "married" is not "mar"
             break
     return forms
 
