@@ -816,3 +816,9 @@ def test_who_is_the_same_actor_as_the_source(coding_pipeline: Pipeline) -> None:
     text = "Senior Hungarian and Romanian officials agreed that their countries should cooperate."
     agreed = [e for e in coding_pipeline.code_text(text).events if e.code.root == "03"]
     assert agreed and all(e.target is None for e in agreed)
+
+
+def test_coordinated_adjectives_share_the_head_s_roles_once(coding_pipeline: Pipeline) -> None:
+    """ "French and German troops" are FRAMIL and DEUMIL; German is not DEU as well."""
+    events = coding_pipeline.code_text("French and German troops attacked the town.").events
+    assert sorted(e.source.code for e in events if e.source is not None) == ["DEUMIL", "FRAMIL"]

@@ -186,7 +186,11 @@ def actors_of(heads: Sequence[Token], index: MentionIndex) -> list[ActorMention]
             if index.at(token) is not mention:  # a role given its country by the phrase
                 inner += _with_countries(index.at(token) or mention, conjunct, index)[1:]
             inner += _conjuncts_inside(mention, conjunct, index)
-            for actor in (mention, *inner, *_coordinated_countries(mention, index)):
+            coordinated = _coordinated_countries(mention, index)
+            given_roles = {actor.country for actor in coordinated}
+            # "French and German troops": German is DEUMIL there, not DEU as well
+            inner = [a for a in inner if a.roles or a.country not in given_roles]
+            for actor in (mention, *inner, *coordinated):
                 if actor not in actors:
                     actors.append(actor)
     return actors
