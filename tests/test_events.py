@@ -822,3 +822,16 @@ def test_coordinated_adjectives_share_the_head_s_roles_once(coding_pipeline: Pip
     """ "French and German troops" are FRAMIL and DEUMIL; German is not DEU as well."""
     events = coding_pipeline.code_text("French and German troops attacked the town.").events
     assert sorted(e.source.code for e in events if e.source is not None) == ["DEUMIL", "FRAMIL"]
+
+
+def test_what_a_document_does_is_its_issuer_s_act(coding_pipeline: Pipeline) -> None:
+    """ "issued a statement calling on X" is the issuer's appeal to X (not a bare
+    statement with the call dropped as background); a document someone else issued
+    ("investigated a report accusing ...") is not the investigator's act."""
+    text = "Amnesty International issued a statement calling on the Kenyan government to act."
+    events = coding_pipeline.code_text(text).events
+    assert [(e.source.code, e.code.cameo, e.target.code) for e in events
+            if e.counted and e.source and e.target] == [("NGOHRIAMN", "020", "KENGOV")]
+    assert not [e for e in events if e.code.cameo == "010"]
+    other = coding_pipeline.code_text("Kenya investigated a report accusing Uganda of torture.")
+    assert not [e for e in other.events if e.code.root == "11" and e.source is not None]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.events.arguments import document_act
 from eventwire.events.drafts import Draft, counted
 
 
@@ -42,9 +43,13 @@ def unique(drafts: list[Draft]) -> list[Draft]:
 
 def _in_background(token: Token) -> bool:
     """Whether a trigger sits in a relative or participial clause that describes a
-    participant ("rebels who overran it", "a body linked to ...")."""
+    participant ("rebels who overran it", "a body linked to ..."); the participle of a
+    document says what the document does ("a statement calling on the Council to
+    act"), which is the act of its issuer, not background."""
     node = token
     while node.head.i != node.i:
+        if document_act(node):
+            return False
         if node.dep_ in ("relcl", "acl"):
             return True
         node = node.head
