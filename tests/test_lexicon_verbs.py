@@ -453,6 +453,10 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenya ended its mediation efforts between the two sides.", {"165"}),
     ("Kenya suspended food supplies to Somalia.", {"1623"}),
     ("EU and UN hand over urgently needed supplies to Kenya.", {"070"}),  # "hand": NOUN
+    ("Morocco suspended air links with Spain.", {"160"}),
+    ("Morocco announced a suspension of air links with Spain.", {"160"}),
+    ("Morocco halted its cooperation with Spain.", {"160"}),
+    ("Morocco suspended diplomatic ties with Spain.", {"161"}),
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
