@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from eventwire.events.documents import document_act, document_owners, issuing_verb
 from eventwire.model import ActorMention
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -312,47 +313,11 @@ def _borrowed_subject(verb: Token) -> list[Token]:
     if verb.dep_ in ("conj", "advcl", "pcomp", "dep", "acomp"):
         return subjects(head)
     if document_act(verb):
-        return document_issuers(head)
+        owners = document_owners(head)
+        issuing = issuing_verb(head)
+        return owners or (subjects(issuing) if issuing is not None else [])
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]
-    return []
-
-
-DOCUMENT_NOUNS = frozenset(
-    {"statement", "resolution", "letter", "communique", "communiqué", "declaration",
-     "message", "report", "motion", "petition", "decree", "note", "release", "memo"}
-)  # fmt: skip
-"""Documents that speak for whoever issued them: "issued a statement calling on the
-Security Council to act" is the issuer's appeal."""
-
-
-ISSUING_VERBS = frozenset(
-    {"issue", "release", "publish", "adopt", "pass", "approve", "sign", "send", "deliver",
-     "present", "submit", "make", "put", "circulate", "post", "read", "file", "table"}
-)  # fmt: skip
-"""Verbs whose subject is the author of the document they take ("issued a statement";
-not "investigated a report")."""
-
-
-def document_act(verb: Token) -> bool:
-    """Whether ``verb`` is what a document does ("a statement calling on X", "a
-    resolution condemning Y"), not how it came about ("a report released Tuesday")."""
-    head = verb.head
-    return verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in DOCUMENT_NOUNS
-
-
-def document_issuers(noun: Token) -> list[Token]:
-    """Who issued a document: its possessor or name-giver ("the EU's statement", "a Fox
-    News report"), the subject of the verb that issued it ("Kenya issued a statement"),
-    or of the verb said in it ("Kenya said in a statement")."""
-    owners = _children(noun, frozenset({"poss", "compound"}))
-    if owners:
-        return owners
-    governor = noun.head
-    if noun.dep_ == "dobj" and governor.lemma_.lower() in ISSUING_VERBS:
-        return subjects(governor)
-    if noun.dep_ == "pobj" and governor.lower_ == "in" and governor.head.pos_ == "VERB":
-        return subjects(governor.head)
     return []
 
 

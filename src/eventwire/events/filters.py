@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventwire.events.arguments import document_act
+from eventwire.events.documents import document_act
 from eventwire.events.drafts import Draft, counted
 
 
