@@ -457,6 +457,8 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Morocco announced a suspension of air links with Spain.", {"160"}),
     ("Morocco halted its cooperation with Spain.", {"160"}),
     ("Morocco suspended diplomatic ties with Spain.", {"161"}),
+    ("Vietnam is committed to opening up its economy.", {"030"}),  # its own pledge
+    ("The soldiers committed crimes against civilians.", {"180"}),  # not a pledge
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]

@@ -396,9 +396,18 @@ def is_passive(verb: Token) -> bool:
                for c in verb.children)  # fmt: skip
 
 
+STATIVE_PASSIVES = frozenset({"commit", "dedicate"})
+"""Participles that say what their subject holds to, not what was done to it: "Vietnam
+is committed to opening its economy" is Vietnam's commitment."""
+
+
 def verbal_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
     """Heads of the source and target phrases of a verbal trigger."""
     passive = _children(verb, PASSIVE_SUBJECT_DEPS)
+    if passive and verb.lemma_.lower() in STATIVE_PASSIVES and not _children(
+        verb, frozenset({"agent"})
+    ):
+        return passive, _prep_objects(verb, TARGET_PREPOSITIONS)
     if not passive and verb.dep_ == "acl" and verb.tag_ == "VBN":
         passive = [verb.head]  # "soldiers killed by ...": the noun is what was done to
     if not passive and _children(verb, frozenset({"auxpass", "agent"})):
