@@ -835,3 +835,11 @@ def test_what_a_document_does_is_its_issuer_s_act(coding_pipeline: Pipeline) -> 
     assert not [e for e in events if e.code.cameo == "010"]
     other = coding_pipeline.code_text("Kenya investigated a report accusing Uganda of torture.")
     assert not [e for e in other.events if e.code.root == "11" and e.source is not None]
+
+
+def test_who_is_committed_holds_the_commitment(coding_pipeline: Pipeline) -> None:
+    """ "is committed to" is a stative participle: its subject pledges, nobody commits
+    it to anything."""
+    events = coding_pipeline.code_text("Vietnam is committed to opening up its economy.").events
+    assert [(e.source and e.source.code, e.code.cameo, e.target) for e in events] == [
+        ("VNM", "030", None)]
