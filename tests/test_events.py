@@ -843,3 +843,15 @@ def test_who_is_committed_holds_the_commitment(coding_pipeline: Pipeline) -> Non
     events = coding_pipeline.code_text("Vietnam is committed to opening up its economy.").events
     assert [(e.source and e.source.code, e.code.cameo, e.target) for e in events] == [
         ("VNM", "030", None)]
+
+
+def test_a_name_no_dictionary_knows_yields_to_a_coded_actor(coding_pipeline: Pipeline) -> None:
+    """A coded actor in the subject's phrase names the source before an unknown name
+    does, and an act whose only party is unknown does not hide a known speaker's
+    statement."""
+    text = "Richard Barrett, the former director of counter-terrorism at MI6, said it."
+    said = coding_pipeline.code_text(text).events
+    assert [(e.source and e.source.code, e.code.cameo) for e in said] == [("GBRSPY", "010")]
+    text = "Vladimir Putin said so during a visit to the Ulan-Ude Aviation Plant."
+    visit = coding_pipeline.code_text(text).events
+    assert ("RUSELI", "010") in [(e.source and e.source.code, e.code.cameo) for e in visit]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from eventwire.codes.actor_parts import UNKNOWN_PART as UNKNOWN_ACTOR
 from eventwire.events.documents import document_act, document_owners, issuing_verb
 from eventwire.model import ActorMention
 
@@ -118,13 +119,21 @@ def actor_of_phrase(head: Token, index: MentionIndex) -> ActorMention | None:
 
 
 def _phrase_actor(head: Token, index: MentionIndex) -> tuple[ActorMention, Token] | None:
+    """The actor a phrase names: its first mention, nearest the head first.  A name no
+    dictionary knows yields to a coded mention of the same phrase ("Richard Barrett,
+    the former director at MI6" is MI6's), and takes no country from it."""
+    unknown: tuple[ActorMention, Token] | None = None
     for _depth, token in _phrase_tokens(head):
         mention = index.at(token)
-        if mention is not None:
-            if mention.country is None:
-                return _with_countries(mention, head, index)[0], token
+        if mention is None:
+            continue
+        if mention.code == UNKNOWN_ACTOR:
+            unknown = unknown or (mention, token)
+        elif mention.country is None:
+            return _with_countries(mention, head, index)[0], token
+        else:
             return mention, token
-    return None
+    return unknown
 
 
 def _with_countries(

@@ -16,7 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from eventwire.actors.compose import SPOKES_WORDS, is_person
-from eventwire.actors.resolve import borrow
+from eventwire.actors.resolve import UNKNOWN_ACTOR, borrow
 from eventwire.events.acts import (
     is_deontic,
 )
@@ -229,8 +229,9 @@ def _arguments(
         sources = _cataphora(heads[0], index)
     if not sources:
         sources = _reporter_as_subject(token, heads[0], index)
-    if not sources and not trigger.nominal:
-        sources = anywhere_in(heads[0], index)
+    if not trigger.nominal and all(s.code == UNKNOWN_ACTOR for s in sources):
+        # a coded actor anywhere in the subject phrase before a name no dictionary knows
+        sources = anywhere_in(heads[0], index) or sources
     target_heads = heads[1]
     if trigger.code.startswith("08"):  # withdrawing *from* X yields to X
         origin = [h for h in target_heads if h.head.lower_ == "from"]

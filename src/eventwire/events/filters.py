@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.codes.actor_parts import UNKNOWN_PART
 from eventwire.events.documents import document_act
 from eventwire.events.drafts import Draft, counted
 
@@ -66,11 +67,18 @@ def drop_background(drafts: list[Draft]) -> list[Draft]:
     return main if main else drafts
 
 
+def _known(draft: Draft) -> bool:
+    """Whether a dictionary knows one of the draft's actors: an act whose only party is
+    a name no dictionary knows ("during a visit to the Ulan-Ude Aviation Plant") does
+    not replace what a known speaker said."""
+    return any(a is not None and a.code != UNKNOWN_PART for a in (draft.source, draft.target))
+
+
 def drop_bare_statements(drafts: list[Draft]) -> list[Draft]:
     """A bare statement (the generic 010 of "said") is coded only when nothing more
     specific applies.  The other statements (a pessimistic comment, condolences, a
     denial) are the event a sentence reports, as specific as any other."""
-    specific = [d for d in drafts if d.code != "010" and d.modality.counted]
+    specific = [d for d in drafts if d.code != "010" and d.modality.counted and _known(d)]
     if not specific:
         return drafts
     return [d for d in drafts if d.code != "010" or d.rule_note]
