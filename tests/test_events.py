@@ -855,3 +855,11 @@ def test_a_name_no_dictionary_knows_yields_to_a_coded_actor(coding_pipeline: Pip
     text = "Vladimir Putin said so during a visit to the Ulan-Ude Aviation Plant."
     visit = coding_pipeline.code_text(text).events
     assert ("RUSELI", "010") in [(e.source and e.source.code, e.code.cameo) for e in visit]
+
+
+def test_an_event_that_dates_another_is_background(coding_pipeline: Pipeline) -> None:
+    """ "since last month's U.S. invasion" tells when, not what happened: with an event
+    of its own, the sentence does not code the invasion again."""
+    text = "Peru granted asylum to five Panamanian officers since last month's U.S. invasion."
+    codes = {e.code.cameo for e in coding_pipeline.code_text(text).events}
+    assert "075" in codes and "192" not in codes

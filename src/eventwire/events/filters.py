@@ -42,11 +42,18 @@ def unique(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
+EARLIER = frozenset({"since", "after", "following", "before", "until"})
+"""Prepositions that date a sentence's own event by another one ("two weeks after the
+kidnapping"), which the sentence tells as a time, not as news."""
+
+
 def _in_background(token: Token) -> bool:
     """Whether a trigger sits in a relative or participial clause that describes a
     participant ("rebels who overran it", "a body linked to ..."); the participle of a
     document says what the document does ("a statement calling on the Council to
     act"), which is the act of its issuer, not background."""
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in EARLIER:
+        return True  # "asylum ... since last month's U.S. invasion": told as a time
     node = token
     while node.head.i != node.i:
         if document_act(node):
