@@ -80,6 +80,15 @@ def test_a_pronoun_shows_the_phrase_that_names_its_actor_in_the_sentence(
     assert appeal.source.span == (0, 20) and (NOTE, "source: he") in appeal.extra
 
 
+def test_a_pronoun_s_phrase_is_built_from_its_antecedent_s_head(
+    coding_pipeline: Pipeline,
+) -> None:
+    """The phrase around the antecedent's head word, not around its first word."""
+    text = "Kenya summoned the UK envoy to complain about his attendance at a rally."
+    (complaint,) = [e for e in coding_pipeline.code_text(text).events if e.code.root == "11"]
+    assert complaint.target is not None and complaint.target.text == "the UK envoy"
+
+
 def test_a_pronoun_whose_actor_is_named_in_an_earlier_sentence_stays(
     coding_pipeline: Pipeline,
 ) -> None:

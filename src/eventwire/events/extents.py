@@ -163,7 +163,9 @@ def named(actor: ActorMention | None, sentence: Span, others: Sequence[Span],
     where = actor.antecedent if actor is not None else None
     if actor is None or where is None or not (sentence[0] <= where[0] < where[1] <= sentence[1]):
         return actor
-    phrase = actor_phrase(replace(actor, span=where, head=where[0]), parsed) or where
+    found = token_at(parsed, *where)  # the antecedent's head, not its first word ("the")
+    head = found[0].offset + found[1].idx if found is not None else where[0]
+    phrase = actor_phrase(replace(actor, span=where, head=head), parsed) or where
     if any(overlap(phrase, other) for other in others):
         return actor
     return replace(actor, span=phrase, text=parsed.article.text[phrase[0]:phrase[1]])
