@@ -86,7 +86,10 @@ def _phrase_tokens(token: Token, own: Token | None = None, charge: bool = False)
             continue
         if child.dep_ == "prep" and _ends_phrase(child, own, charge):
             continue
-        found.extend(_phrase_tokens(child))
+        words = _phrase_tokens(child)
+        if child.dep_ == "prep" and len(words) == 1:
+            continue  # "in" whose object is a time ("in December") was left out
+        found.extend(words)
     return found
 
 
