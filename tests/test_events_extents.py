@@ -43,6 +43,11 @@ def test_a_charge_is_no_part_of_who_is_charged(nlp: Language) -> None:
     token = next(t for t in doc if t.text == "Iraqi")
     start, end = phrase_of(token, charge=True)
     assert doc.text[start:end] == "the Iraqi government"
+    named_later = nlp("Amnesty accused the Kenyan army of mass slaughter of hundreds of men, "
+                      "women and children in Garissa.")
+    token = next(t for t in named_later if t.text == "Kenyan")
+    start, end = phrase_of(token, charge=True)
+    assert named_later.text[start:end] == "the Kenyan army", "a place in the charge"
     named = nlp("Police detained the head of rights group Amnesty International.")
     head = next(t for t in named if t.text == "head")
     start, end = phrase_of(head, charge=True)

@@ -101,11 +101,12 @@ def _ends_phrase(prep: Token, own: Token | None, charge: bool) -> bool:
 
 
 def _states_a_charge(prep: Token) -> bool:
-    """ "of mass slaughter", "with treason": a charge names no one ("the head of
-    Amnesty International" does)."""
+    """ "of mass slaughter", "with treason": a charge is a common noun, whatever names
+    it goes on to mention ("of mass slaughter of civilians in Zaria"); a name is no
+    charge ("the head of Amnesty International")."""
     if prep.lower_ not in CHARGE_PREPOSITIONS:
         return False
-    return not any(t.pos_ == "PROPN" for t in prep.subtree)
+    return not any(c.dep_ == "pobj" and c.pos_ in ("PROPN", "PRON") for c in prep.children)
 
 
 def _tells_a_deed(prep: Token) -> bool:
