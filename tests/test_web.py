@@ -98,3 +98,11 @@ def test_the_explorer_filters_by_confidence_and_cards_show_it(client: TestClient
     assert bad.status_code == 422 and "not a number" in bad.text
     page = client.post("/", data={"text": STORY, "date": "2024-03-04"}).text
     assert re.search(r"<dt>Confidence</dt><dd>0\.\d\d</dd>", page)
+
+
+def test_an_actor_no_dictionary_knows_is_shown_by_name(client: TestClient) -> None:
+    text = "Acme Holdings accused Zenith Partners of fraud."
+    page = client.post("/", data={"text": text, "title": "Firms", "date": "2024-03-04"}).text
+    assert re.search(r"<code[^>]*>---</code> Acme Holdings", page)
+    client.post("/v1/articles", json={"text": text, "date": "2024-03-05", "title": "Firms"})
+    assert re.search(r"<code[^>]*>---</code> Zenith Partners", client.get("/events").text)
