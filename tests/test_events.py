@@ -816,6 +816,9 @@ def test_who_is_the_same_actor_as_the_source(coding_pipeline: Pipeline) -> None:
     text = "Senior Hungarian and Romanian officials agreed that their countries should cooperate."
     agreed = [e for e in coding_pipeline.code_text(text).events if e.code.root == "03"]
     assert agreed and all(e.target is None for e in agreed)
+    met = coding_pipeline.code_text("Senior Hungarian and Romanian officials met.").events
+    assert sorted((e.source.code, e.target.code) for e in met if e.source and e.target) == [
+        ("HUNGOV", "ROUGOV"), ("ROUGOV", "HUNGOV")], "two actors of one phrase meet"
 
 
 def test_coordinated_adjectives_share_the_head_s_roles_once(coding_pipeline: Pipeline) -> None:

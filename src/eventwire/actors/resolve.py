@@ -13,9 +13,9 @@ sentence, they/them/their the latest plural one.  What cannot be resolved stays 
 found (a title keeps its role and no country); pronouns without antecedent are
 dropped.  A name no dictionary knows and no earlier mention explains is kept when
 the parser's entity recogniser calls it a person or an organisation ("Sajid Mir",
-"Acme Holdings"): the events of a union, a firm or a private
-person are events too, and naming who acted, code ``---`` (CAMEO's unknown actor),
-says more than leaving the side empty.
+"Acme Holdings"): the events of a union, a firm or a private person are events too,
+and naming who acted, code ``---`` (CAMEO's unknown actor), says more than leaving
+the side empty.
 """
 
 from __future__ import annotations

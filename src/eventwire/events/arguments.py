@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from eventwire.codes.actor_parts import UNKNOWN_PART as UNKNOWN_ACTOR
+from eventwire.actors.resolve import UNKNOWN_ACTOR
 from eventwire.events.documents import document_act, document_owners, issuing_verb
 from eventwire.model import ActorMention
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventwire.codes.actor_parts import UNKNOWN_PART
+from eventwire.actors.resolve import UNKNOWN_ACTOR
 from eventwire.events.documents import document_act
 from eventwire.events.drafts import Draft, counted
 
@@ -78,7 +78,7 @@ def _known(draft: Draft) -> bool:
     """Whether a dictionary knows one of the draft's actors: an act whose only party is
     a name no dictionary knows ("during a visit to the Ulan-Ude Aviation Plant") does
     not replace what a known speaker said."""
-    return any(a is not None and a.code != UNKNOWN_PART for a in (draft.source, draft.target))
+    return any(a is not None and a.code != UNKNOWN_ACTOR for a in (draft.source, draft.target))
 
 
 def drop_bare_statements(drafts: list[Draft]) -> list[Draft]:
