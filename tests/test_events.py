@@ -866,3 +866,14 @@ def test_an_event_that_dates_another_is_background(nlp: Language, coding: Coding
     text = "Germany praised France, and France has grown since Italy's invasion."
     assert [e.code.cameo for e in code(nlp, coding, text)] == ["051"]
     assert "192" in {e.code.cameo for e in code(nlp, coding, "France grew after Italy's invasion.")}
+
+
+def test_would_with_a_time_ahead_is_a_plan(coding_pipeline: Pipeline) -> None:
+    """ "would hold talks next month" is the future of the report, and a conjunct with
+    a modal of its own does not take the other conjunct's."""
+    text = "The EU would step up its efforts and would hold talks with Kenya next month."
+    talks = [e for e in coding_pipeline.code_text(text).events if e.target is not None
+             and e.target.code == "KEN"]
+    assert [(e.code.cameo, e.counted) for e in talks] == [("036", True)]
+    iffy = coding_pipeline.code_text("Kenya would attack Uganda if it crossed the border.")
+    assert not [e for e in iffy.events if e.counted]

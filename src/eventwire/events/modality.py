@@ -90,6 +90,20 @@ def _conditional(token: Token) -> bool:
     return False
 
 
+AHEAD = frozenset({"next", "tomorrow", "later", "coming"})
+"""Words that date a clause ahead of the report ("next month", "later this week")."""
+
+
+def _dated_ahead(verb: Token) -> bool:
+    """Whether the clause's own time words put it ahead ("would hold talks next month"):
+    a "would" so dated is a plan, not a hypothetical."""
+    return any(
+        child.dep_ in ("npadvmod", "advmod", "prep", "tmod")
+        and any(t.lower_ in AHEAD for t in child.subtree)
+        for child in verb.children
+    )
+
+
 def _simple_present(verb: Token) -> bool:
     """A verb in the simple present with no auxiliary: in a temporal clause of a news
     report ("until a new government takes over") it speaks of the future."""
@@ -109,8 +123,8 @@ def modality_of(token: Token, nominal: bool, quoted: bool) -> Modality:
         aux |= _aux_words(clause)
     conditional = _conditional(token)
     future = bool(aux & FUTURE_AUX)
-    if "would" in aux and not conditional and _reported_clause(clause):
-        # "said it would allow": the future of the past, not a hypothetical
+    if "would" in aux and not conditional and (_reported_clause(clause) or _dated_ahead(clause)):
+        # "said it would allow", "would hold talks next month": the future of the past
         aux, future = aux - {"would"}, True
     hypothetical = conditional or bool(aux & HYPOTHETICAL_AUX)
     reported = quoted
@@ -129,7 +143,10 @@ def modality_of(token: Token, nominal: bool, quoted: bool) -> Modality:
         if upper.pos_ == "NOUN" and lemma in ALLEGING_NOUNS and _content_clause(lower):
             hypothetical = True
         if _aux_words(upper) & HYPOTHETICAL_AUX and lower.dep_ in ("xcomp", "conj"):
-            hypothetical = True
+            # a conjunct with a modal of its own ("would step up ... and would hold
+            # talks next month") has its own modality
+            modal = _aux_words(lower) & (HYPOTHETICAL_AUX | FUTURE_AUX)
+            hypothetical = hypothetical or not (lower.dep_ == "conj" and modal)
     if nominal:
         hypothetical = hypothetical or _unreal_noun(token)
     hypothetical = hypothetical or _purpose(token)
