@@ -19,7 +19,7 @@ from eventwire.actors.match import pair_index
 from eventwire.codes import code_info, is_cameo
 from eventwire.config import Config
 from eventwire.enrich import Enricher, enrich_article
-from eventwire.enrich.gazetteer import load_gazetteer
+from eventwire.enrich.gazetteer import Gazetteer, load_gazetteer
 from eventwire.events.coder import Coding, code_events
 from eventwire.events.lexicon import EventLexicon
 from eventwire.learn.actor_spans_refine import SpanRefiner, refine_articles
@@ -80,7 +80,7 @@ class Pipeline:
         some 1.5 s in all: a Dask worker then codes its first partition as fast as
         its last, and a long-lived process pays before its first request."""
         pair_index(self.actors)
-        self.is_place("")  # loads the gazetteer
+        self._gazetteer()
         if self.enricher is not None:
             self.enricher.tone()
         if self.spans is not None:
@@ -89,8 +89,11 @@ class Pipeline:
     def is_place(self, name: str) -> bool:
         """Whether the gazetteer knows ``name`` as a place: the actor stage asks it of
         organisation names no dictionary knows, which are often mislabelled places."""
-        gazetteer = self.enricher.gazetteer if self.enricher is not None else load_gazetteer
-        return gazetteer().lookup(name) is not None
+        return self._gazetteer().lookup(name) is not None
+
+    def _gazetteer(self) -> Gazetteer:
+        """The context stage's gazetteer, or the shared one when the stage is off."""
+        return (self.enricher.gazetteer if self.enricher is not None else load_gazetteer)()
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Code articles lazily, in spaCy batches, keeping input order."""

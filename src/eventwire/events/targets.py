@@ -28,10 +28,12 @@ def same_actor(source: ActorMention, target: ActorMention) -> bool:
     phrase is that actor, whatever code it took ("Hungarian and Romanian officials
     agreed that their countries ...": "their" is both); two names no dictionary knows
     are one actor only when they are one name."""
-    one, other = _named_at(source), _named_at(target)
-    refers = source.antecedent is not None or target.antecedent is not None
-    if refers and one[0] < other[1] and other[0] < one[1]:
-        return True  # not two actors of one phrase: "Hungarian and Romanian officials met"
+    if source.antecedent is not None or target.antecedent is not None:
+        # only a reference: two actors of one phrase ("Hungarian and Romanian officials
+        # met") share its span and are still two
+        one, other = _named_at(source), _named_at(target)
+        if one[0] < other[1] and other[0] < one[1]:
+            return True
     if source.code == UNKNOWN_ACTOR or target.code == UNKNOWN_ACTOR:
         return source.text.lower() == target.text.lower()
     return source.code == target.code
