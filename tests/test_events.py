@@ -330,6 +330,15 @@ CLAIM
 
 ---  COOPERATE   [060]  ---
 COOPERATE
+
+---  SELECT   [---]  ---
+DECIDE [030]
+
+---  ASSASSINATE   [186]  ---
+ASSASSINATE
+
+---  TRY   [---]  ---
+TRY {TRIES TRIED TRYING}
 """
 
 
@@ -357,6 +366,28 @@ def test_deciding_to_act_is_the_act_itself(nlp: Language, acts: Coding) -> None:
     assert [(e.source.code if e.source else "-", e.counted) for e in withdrawals] == [
         ("DEU", True)]
     assert not [e for e in events if e.code.root == "03"]
+    assert not [e for e in events if e.evidence.trigger_text == "decided"], (
+        "the decision's own generic reading gives way to what was decided")
+
+
+@pytest.mark.parametrize(("text", "cameo", "counted"), [
+    ("Germany attempted to attack France.", "190", True),
+    ("Germany tried to assassinate the Italian officials.", "185", True),
+    ("Germany will try to attack France.", "190", False),
+    ("Germany did not try to attack France.", "190", False),
+    ("Germany tried to withdraw from France.", "080", False),
+    ("Attempting to attack France, Germany withdrew from Italy.", "190", False),
+])
+def test_an_attempted_use_of_force_is_coded(
+    nlp: Language, acts: Coding, text: str, cameo: str, counted: bool
+) -> None:
+    """An attempt at force that was made is an event of force (an attempted
+    assassination is CAMEO 185); an attempt only announced, or at anything else
+    ("tried to withdraw"), tells of no deed done."""
+    events = [e for e in code(nlp, acts, text) if e.code.cameo == cameo]
+    assert [e.counted for e in events] == [counted], [(e.code.cameo, e.modality) for e in events]
+    if counted:
+        assert "attempt" in events[0].evidence.rule
 
 
 def test_an_act_declined_is_not_counted(nlp: Language, acts: Coding) -> None:

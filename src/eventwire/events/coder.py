@@ -34,6 +34,8 @@ from eventwire.events.derived import (
     accusations,
     as_accord,
     as_intent,
+    attempts,
+    decisions,
     demands,
     dispatches,
     refusals,
@@ -346,7 +348,7 @@ def _sentence_drafts(
         if sources and is_deontic(trigger.token) and (quoted or speaker is not None):
             drafts.extend(demands(trigger, sentence, para, sources, speaker, index, mentions))
     drafts.extend(_bare_demands(sent, sentence, para, index, quotes, memory, mentions, drafts))
-    acts = dispatches(speech_acts(drafts, index), index)
+    acts = dispatches(speech_acts(decisions(attempts(drafts)), index), index)
     drafts = [as_accord(as_intent(d)) for d in acts + refusals(drafts)]
     derived = accusations(drafts, mentions)
     verbs = {d.trigger.token.i for d in derived}

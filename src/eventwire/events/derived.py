@@ -239,6 +239,62 @@ def _instead_of_their_verbs(drafts: list[Draft], acts: list[Draft]) -> list[Draf
     return [d for d in drafts if d.trigger.token.i not in heads] + acts
 
 
+ATTEMPT_HEADS = frozenset({"attempt", "try"})
+ATTEMPT_ROOTS = frozenset({"17", "18", "19", "20"})
+"""Coercion and force: an attempt at them that was made is itself an event of force."""
+ATTEMPTED_CODES = {"186": "185"}
+"""CAMEO codes an attempted assassination apart (185) from an assassination (186)."""
+
+
+def attempts(drafts: list[Draft]) -> list[Draft]:
+    """ "Militants attempted to assassinate the prime minister": an attempt at force
+    that was made is an attack (ACLED and CAMEO count attempts), though its verb's
+    complement reads as not yet done.  An attempt announced ("will try to storm") or
+    denied stays uncounted, and so does an attempt at anything else ("tried to reach
+    a deal" reached none)."""
+    found: list[Draft] = []
+    for draft in drafts:
+        head = governing_head(draft.trigger.token)
+        if head is None or head.lemma_.lower() not in ATTEMPT_HEADS or draft.rule_note:
+            found.append(draft)
+            continue
+        made = modality_of(head, False, draft.modality.reported)
+        if draft.code[:2] not in ATTEMPT_ROOTS or draft.mirrored or not _made(head, made):
+            found.append(draft)
+            continue
+        code = ATTEMPTED_CODES.get(draft.code, draft.code)
+        note = f"attempt: {head.text!r} + {draft.trigger.token.text!r} [{draft.code}]"
+        found.append(replace(draft, code=code, modality=made, rule_note=note))
+    return found
+
+
+def _made(head: Token, modality: Modality) -> bool:
+    """Whether the attempt was made: a finite verb or a participle with its auxiliary
+    ("have tried", "are trying"), not a bare participle ("Attempting to harass his
+    convoy, units shelled it"), which tells of an aim."""
+    if modality.negated or modality.hypothetical or modality.future:
+        return False
+    if head.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") for c in head.children)
+
+
+DECISION_HEADS = frozenset({"decide", "determine", "choose", "opt", "vote", "resolve"})
+"""Verbs whose open complement is what was decided."""
+
+
+def decisions(drafts: list[Draft]) -> list[Draft]:
+    """ "The court decided to release the prisoners": the decision is the release,
+    coded by the complement; the deciding verb's own generic reading (PETRARCH's
+    DECIDE [030], an intent to cooperate) gives way, as it gives way to an intent."""
+    heads = set()
+    for draft in drafts:
+        head = governing_head(draft.trigger.token)
+        if head is not None and head.lemma_.lower() in DECISION_HEADS:
+            heads.add(head.i)
+    return [d for d in drafts if d.rule_note or d.trigger.token.i not in heads]
+
+
 DISPATCH_HEADS = frozenset({"send", "dispatch", "despatch", "deploy"})
 """Verbs that send people somewhere to do something."""
 INQUIRY_ROOT = "09"
