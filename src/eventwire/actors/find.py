@@ -53,6 +53,9 @@ NAME_STARTS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM"})
 """Parts of speech a name may begin with ("The Moscow Times", "Indian Medical ...")."""
 
 
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
 def _covered(found: Iterable[Found]) -> set[int]:
     return {i for item in found for i in range(item.tokens[0], item.tokens[1])}
 
@@ -156,8 +159,10 @@ def _references(doc: Doc, covered: set[int], place: Place) -> list[Reference]:
             span = (place.offset + span_of.start_char, place.offset + span_of.end_char)
             sentence = place.sentence_of[token.i]
             head = place.offset + token.idx
+            subject = token.dep_ in SUBJECT_DEPS
             found.append(Reference(
-                "name", token.lower_, span_of.text, span, head, sentence, token.ent_type_
+                "name", token.lower_, span_of.text, span, head, sentence, token.ent_type_,
+                subject,
             ))
     return found
 

@@ -54,6 +54,8 @@ class Reference:
     sentence: int
     entity: str = ""
     """The parser's entity type of a name (``PERSON``, ``ORG``, ...); empty if none."""
+    subject: bool = False
+    """Whether the name is the subject of its clause."""
 
 
 def _title_fits(title: tuple[str, ...], earlier: tuple[str, ...]) -> bool:
@@ -144,16 +146,23 @@ def _resolve_reference(reference: Reference, history: Sequence[Found]) -> Found 
 
 def _unknown(reference: Reference, is_place: PlaceTest) -> Found | None:
     """A person or organisation named but in no dictionary, as an actor of unknown code;
-    its rule names the entity type, the only evidence there is.  An "organisation" the
+    its rule names the entity type, the only evidence there is.  A proper name the
+    recogniser gave no type is one too when it is a clause's subject ("Papandreou
+    agreed to resign"): what acts in news is an actor, and names of rare persons are
+    what the recogniser misses most.  An "organisation" the
     gazetteer knows as a place is the recogniser's mistake ("protests spread to
     Harare"), unless written in capitals like an acronym ("the SDF")."""
-    if reference.kind != "name" or reference.entity not in NAMED_ENTITIES:
+    if reference.kind != "name":
         return None
-    if reference.entity == "ORG" and not reference.text.isupper() and is_place(reference.text):
+    untyped = reference.subject and not reference.entity
+    if reference.entity not in NAMED_ENTITIES and not untyped:
         return None
+    if reference.entity != "PERSON" and not reference.text.isupper() and is_place(reference.text):
+        return None
+    rule = "name:subject" if untyped else f"entity:{reference.entity}"
     mention = ActorMention(
         UNKNOWN_ACTOR, None, (), reference.text, reference.span, reference.sentence,
-        f"entity:{reference.entity}", reference.head,
+        rule, reference.head,
     )  # fmt: skip
     return Found(mention, person=reference.entity == "PERSON")
 
