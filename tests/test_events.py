@@ -339,6 +339,9 @@ ASSASSINATE
 
 ---  TRY   [---]  ---
 TRY {TRIES TRIED TRYING}
+
+---  IMPEL   [170]  ---
+FORCE {FORCES FORCED FORCING}
 """
 
 
@@ -376,6 +379,7 @@ def test_deciding_to_act_is_the_act_itself(nlp: Language, acts: Coding) -> None:
     ("Germany will try to attack France.", "190", False),
     ("Germany did not try to attack France.", "190", False),
     ("Germany tried to withdraw from France.", "080", False),
+    ("Germany tried to force France to withdraw.", "170", False),
     ("Attempting to attack France, Germany withdrew from Italy.", "190", False),
 ])
 def test_an_attempted_use_of_force_is_coded(
@@ -630,6 +634,24 @@ def test_a_hyphenated_word_matches_either_spelling_of_the_dictionary(
     events = code(nlp, Coding(lexicon, code_info, is_cameo),
                   "Germany announced a cease-fire with France.")
     assert [e.code.cameo for e in events] == ["0871"]
+
+
+def test_a_noun_the_tagger_took_for_a_verb_is_no_clause(nlp: Language) -> None:
+    """The parser tags "dispute" a present-tense verb but hangs it as the object of
+    "ending": no dispute is coded, while the same word as a verb still is."""
+    text = "Germany accepted a formula for ending its fisheries dispute with France."
+    doc = nlp(text)
+    word = next(t for t in doc if t.lower_ == "dispute")
+    assert (word.tag_, word.dep_) == ("VBP", "dobj"), "the parse this test is about"
+    verbs = "---  DISPUTE   [110]  ---\nDISPUTE {DISPUTES DISPUTED}\n"
+    coding = Coding(EventLexicon(parse_verb_text(verbs, origin="d.verbs"), {}), code_info,
+                    is_cameo)
+    assert not code(nlp, coding, text)
+    assert [e.code.cameo for e in code(nlp, coding, "Germany disputes the claim of France.")] == [
+        "110"]
+    nouns = Coding(EventLexicon(parse_verb_text(verbs, origin="d.verbs"), {"dispute": "dispute"}),
+                   code_info, is_cameo)
+    assert [e.code.cameo for e in code(nlp, nouns, text)] == ["110"], "an event noun it lists"
 
 
 STATEMENT_VERBS = """

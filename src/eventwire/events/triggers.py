@@ -236,7 +236,12 @@ def find_triggers(
     """Every verb and event noun of the sentence that the dictionaries code."""
     triggers: list[Trigger] = []
     for token in sentence:
-        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+        if _noun_tagged_as_verb(token):
+            noun = token.lemma_.lower()
+            if noun not in nominals:
+                continue
+            trigger = code_trigger(token, verbs, valid, lemma=nominals[noun], nominal=True)
+        elif token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
             if _is_modal_use(token) or token.dep_ == "prep":  # "according to", "following"
                 continue
             if evidential_passive(token):  # "is said to have attacked": no saying coded
@@ -280,6 +285,18 @@ def _verb_tagged_as_noun(token: Token) -> bool:
         return False
     deps = {child.dep_ for child in token.children}
     return "nsubj" in deps and "prt" in deps
+
+
+NOUN_ROLES = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "compound"})
+
+
+def _noun_tagged_as_verb(token: Token) -> bool:
+    """ "ending its fisheries dispute with Norway": a present-tense verb the parser
+    itself hangs as an object or subject, with no subject or auxiliary of its own, is
+    a noun the tagger took for a verb; it is coded as an event noun or not at all."""
+    if token.pos_ != "VERB" or token.tag_ not in ("VBP", "VBZ") or token.dep_ not in NOUN_ROLES:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
 
 
 def _is_modal_use(token: Token) -> bool:
