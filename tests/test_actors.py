@@ -332,6 +332,8 @@ def test_a_bare_title_refers_back_only_in_the_same_number(
         # a subject's name the recogniser gave no type (but not a place's)
         ("Papandreou agreed to resign.", [("Papandreou", "---", "name:subject")]),
         ("Harare welcomed the plan.", []),
+        ("Papandreou was arrested.", []),  # a passive subject is as often a thing
+        ("Papandreou Agrees To Resign Over Coalition Demands", []),  # a title-case headline
     ],
 )
 def test_a_person_or_organisation_no_dictionary_knows_is_an_unknown_actor(

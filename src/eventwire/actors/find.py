@@ -53,7 +53,20 @@ NAME_STARTS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM"})
 """Parts of speech a name may begin with ("The Moscow Times", "Indian Medical ...")."""
 
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+SUBJECT_DEPS = frozenset({"nsubj"})
+"""The agent's place: a passive subject is as often a thing done to ("Operation Ganga
+was launched")."""
+
+
+TITLE_CASE_SHARE = 0.7
+
+
+def _title_case(sentence: Span) -> bool:
+    """A headline in title case ("WEF Insider Reveals How ..."), where the tagger calls
+    every word a proper noun and a subject's name proves nothing."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    capitals = sum(t.text[0].isupper() for t in words)
+    return len(words) >= 3 and capitals >= TITLE_CASE_SHARE * len(words)
 
 
 def _covered(found: Iterable[Found]) -> set[int]:
@@ -159,7 +172,7 @@ def _references(doc: Doc, covered: set[int], place: Place) -> list[Reference]:
             span = (place.offset + span_of.start_char, place.offset + span_of.end_char)
             sentence = place.sentence_of[token.i]
             head = place.offset + token.idx
-            subject = token.dep_ in SUBJECT_DEPS
+            subject = token.dep_ in SUBJECT_DEPS and not _title_case(token.sent)
             found.append(Reference(
                 "name", token.lower_, span_of.text, span, head, sentence, token.ent_type_,
                 subject,

@@ -240,8 +240,9 @@ def _instead_of_their_verbs(drafts: list[Draft], acts: list[Draft]) -> list[Draf
 
 
 ATTEMPT_HEADS = frozenset({"attempt", "try"})
-ATTEMPT_ROOTS = frozenset({"17", "18", "19", "20"})
-"""Coercion and force: an attempt at them that was made is itself an event of force."""
+ATTEMPT_ROOTS = frozenset({"18", "19", "20"})
+"""Force: an attempt at it that was made is itself an event of force.  Coercion (17)
+is left out: "tries to force the White House to act" uses no force."""
 ATTEMPTED_CODES = {"186": "185"}
 """CAMEO codes an attempted assassination apart (185) from an assassination (186)."""
 
