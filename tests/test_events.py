@@ -536,6 +536,14 @@ STEALTH_+GRAB {STEALTH_+GRABBED}
 
 ---  SAY   [010]  ---
 SAY {SAYS SAID SAYING}
+
+---  CALL   [041]  ---
+CALL {CALLS CALLED CALLING}
+- * (ON)                                [020]
+
+---  URGE   [020]  ---
++CALL_ON {+CALLED_ON}
++CALL_FOR {+CALLED_FOR}
 """
 COUNTRIES = {"Germany": "DEU", "France": "FRA", "Italy": "ITA"}
 
@@ -577,6 +585,17 @@ def test_pattern_words_after_the_verb_may_be_in_its_complement(
     assert found == [("DEU", "024", "FRA")]
     other = countries(nlp, patterned, "Germany conceded that France made Italy truly safe.")
     assert [code for _s, code, _t in other] == ["013"], "a clause with its own event is not"
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Germany called on France to act.", "020"),
+    ("Germany called France on Tuesday.", "041"),
+    ("Germany called on Friday for France to stay in the union.", "020"),
+])
+def test_a_phrase_that_only_dates_the_act_is_no_preposition_of_a_pattern(
+    nlp: Language, patterned: Coding, text: str, cameo: str
+) -> None:
+    assert {d[1] for d in countries(nlp, patterned, text)} == {cameo}
 
 
 def test_a_pattern_may_name_the_preposition_of_the_object(

@@ -251,6 +251,8 @@ def _find_prep(clause: Clause, cursor: int, element: Element) -> tuple[int, int]
         if token.lower_ != element.prep:
             continue
         if not element.alternatives:
+            if time_phrase(token):
+                continue
             return index, index + 1
         inside = [i for i in range(index + 1, len(clause.tokens))
                   if token.is_ancestor(clause.tokens[i])]
@@ -258,6 +260,16 @@ def _find_prep(clause: Clause, cursor: int, element: Element) -> tuple[int, int]
         if found is not None:
             return index, found[1]
     return None
+
+
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def time_phrase(preposition: Token) -> bool:
+    """ "Putin called Macron on Tuesday": a phrase that only dates the act is not the
+    phrase a bare ``(ON)`` of a pattern names, nor the particle of a phrasal verb
+    (``CALL_ON``, "called on X", an appeal)."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in TIME_ENTITIES for c in preposition.children)
 
 
 def match_elements(elements: Sequence[Element], clause: Clause) -> tuple[Token, ...] | None:

@@ -16,10 +16,16 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from eventwire.events.acts import evidential_passive, has_infinitive
+from eventwire.events.acts import evidential_passive, has_infinitive, is_infinitive
 from eventwire.events.arguments import conjuncts, subjects
 from eventwire.events.modality import REPORTING_VERBS
-from eventwire.events.patterns import Clause, PatternMatch, best_pattern, clause_tokens
+from eventwire.events.patterns import (
+    Clause,
+    PatternMatch,
+    best_pattern,
+    clause_tokens,
+    time_phrase,
+)
 from eventwire.lexicon.verbs import VerbBlock, VerbDictionary, VerbForm
 
 PARTICLE_DEPS = frozenset({"prt", "prep", "dobj", "advmod", "compound:prt"})
@@ -86,13 +92,31 @@ def _form_words(token: Token, form: VerbForm) -> tuple[Token, ...] | None:
         found.append(token.doc[start + offset])
     for word in form.words[form.verb_at + 1 :]:
         child = next(
-            (c for c in token.rights if c.lower_ == word and c.dep_ in PARTICLE_DEPS),
+            (c for c in _particle_places(token)
+             if c.lower_ == word and c.dep_ in PLACE_DEPS and not time_phrase(c)),
             None,
         )  # after the verb: "Trump on Tuesday called X" is no "call on"
         if child is None:
             return None
         found.append(child)
     return tuple(found)
+
+
+PLACE_DEPS = PARTICLE_DEPS | {"mark"}
+
+
+def _particle_places(verb: Token) -> Iterator[Token]:
+    """The verb's right children, what the parser hung on a date after it, and the
+    word that opens a clause after it: in "called on Friday for Britain to stay" the
+    "for" of "call for" opens the clause "Britain to stay"."""
+    for child in verb.rights:
+        if child.dep_ != "mark":
+            yield child
+        if time_phrase(child):
+            for date in child.children:
+                yield from (c for c in date.rights if c.dep_ == "prep")
+        if child.dep_ in ("advcl", "ccomp") and is_infinitive(child):
+            yield from (c for c in child.children if c.dep_ == "mark" and c.i < child.i)
 
 
 def base_forms(word: str) -> list[str]:
