@@ -598,6 +598,15 @@ def test_a_phrase_that_only_dates_the_act_is_no_preposition_of_a_pattern(
     assert {d[1] for d in countries(nlp, patterned, text)} == {cameo}
 
 
+def test_calling_something_a_name_is_a_statement_not_a_phone_call(
+    nlp: Language, patterned: Coding
+) -> None:
+    text = "Germany called the attack an act of terror."
+    assert any(c.dep_ == "oprd" for c in nlp(text)[1].children), "the parse this test is about"
+    assert {d[1] for d in countries(nlp, patterned, text)} == {"010"}
+    assert {d[1] for d in countries(nlp, patterned, "Germany called France.")} == {"041"}
+
+
 def test_a_pattern_may_name_the_preposition_of_the_object(
     nlp: Language, patterned: Coding
 ) -> None:
@@ -852,6 +861,14 @@ def test_a_particle_stands_after_its_verb(dyads_of: Dyads) -> None:
     dyads = dyads_of("US President Joe Biden on Friday called Russia's ambassador to the United "
                      "Nations a very dangerous man as he again reacted to the leaked cables.")
     assert not any(c.startswith("02") for _s, c, _t in dyads), "no 'call on' appeal"
+
+
+def test_calling_someone_to_talk_is_a_telephone_call(dyads_of: Dyads) -> None:
+    phoned = dyads_of("Russian Foreign Minister Sergey Lavrov called French Foreign Minister "
+                      "Catherine Colonna to discuss the crisis.")
+    assert ("RUSGOV", "041", "FRAGOV") in phoned and not any(c[:2] == "02" for _s, c, _t in phoned)
+    urged = dyads_of("Russia called on France to discuss the crisis.")
+    assert any(c[:2] == "02" for _s, c, _t in urged), urged
 
 
 def test_summoning_a_diplomat_to_lodge_a_complaint_complains(dyads_of: Dyads) -> None:

@@ -176,6 +176,8 @@ def _speech_act(draft: Draft, head: Token, index: MentionIndex) -> list[Draft]:
     pairs: list[tuple[ActorMention | None, ActorMention | None]]
     if draft.mirrored:
         return []  # the reverse reading of a reciprocal act ("host" of "visit") asks nothing
+    if _telephoned(head, draft.trigger.token):
+        return []
     askers = actors_of(subjects(head), index)
     if lemma in INVITE_HEADS and has_object and draft.source is not None:
         # an invitation is the inviter's intent to receive: CAMEO 036, not an appeal
@@ -208,6 +210,21 @@ def _speech_act(draft: Draft, head: Token, index: MentionIndex) -> list[Draft]:
         for s, t in pairs
         if s is not None and s != t
     ]
+
+
+CALL_AIMS = frozenset(
+    {"discuss", "talk", "congratulate", "thank", "assure", "express", "convey", "offer",
+     "brief", "inform", "update", "consult", "exchange", "review", "condole"}
+)  # fmt: skip
+"""What one telephones someone to do: "called Lavrov to discuss Syria" phoned him."""
+
+
+def _telephoned(head: Token, aim: Token) -> bool:
+    """ "Tillerson called Lavrov to discuss Syria" is a telephone call made to talk, not
+    an appeal to Lavrov to discuss; "called on X to talk" is the appeal."""
+    if head.lemma_.lower() != "call" or aim.lemma_.lower() not in CALL_AIMS:
+        return False
+    return not any(c.lower_ in ("on", "upon") and c.dep_ in ("prt", "prep") for c in head.children)
 
 
 def speech_acts(drafts: list[Draft], index: MentionIndex) -> list[Draft]:

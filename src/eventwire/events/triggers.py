@@ -273,7 +273,7 @@ def find_triggers(
             trigger = code_trigger(token, verbs, valid)
             if trigger is not None and own_spelling(token, verbs, token.lemma_.lower()):
                 trigger = replace(trigger, spelled=True)
-            trigger = _as_speech(trigger) if trigger is not None else None
+            trigger = _as_speech(_as_naming(trigger)) if trigger is not None else None
         elif _verb_tagged_as_noun(token):
             lemma = next((f for f in base_forms(token.lower_) if verbs.lookup(f)), token.lower_)
             trigger = code_trigger(token, verbs, valid, lemma=lemma)
@@ -326,6 +326,23 @@ def _noun_tagged_as_verb(token: Token) -> bool:
 def _is_modal_use(token: Token) -> bool:
     """ "needed to withdraw": the event is the withdrawal, not the need."""
     return token.lemma_.lower() in MODAL_VERBS and has_infinitive(token)
+
+
+NAMING_VERBS = frozenset({"call", "label", "term", "dub", "brand"})
+
+
+def _as_naming(trigger: Trigger) -> Trigger:
+    """ "Yellen called the downgrade arbitrary": a verb of naming with a predicate after
+    its object says what the speaker thinks of it, a statement, whatever the verb's
+    own reading (for "call", a telephone call); a pattern's reading stands."""
+    token = trigger.token
+    if token.lemma_.lower() not in NAMING_VERBS or trigger.specificity >= 10:
+        return trigger
+    named = any(c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ") for c in token.children)
+    if not named or has_infinitive(token) or trigger.code == SPEECH_CODE:
+        return trigger  # "called Russian Foreign Minister Sergey Lavrov to discuss": a call
+    rule = f"{trigger.rule}; naming use of {token.lemma_.lower()!r} codes a statement"
+    return replace(trigger, code=SPEECH_CODE, reverse_code=None, rule=rule)
 
 
 def _as_speech(trigger: Trigger) -> Trigger:
