@@ -871,6 +871,18 @@ def test_calling_someone_to_talk_is_a_telephone_call(dyads_of: Dyads) -> None:
     assert any(c[:2] == "02" for _s, c, _t in urged), urged
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("China launched military drills around Taiwan.", ("CHN", "150", "TWN")),
+    ("Iran held naval drills in the Gulf.", ("IRN", "150", None)),
+    ("China and Russia on Monday launched ten days of joint war games.", ("CHN", "062", "RUS")),
+    ("Azerbaijani troops took part in military exercises with Turkey.", ("AZEMIL", "062", "TUR")),
+])
+def test_military_exercises_show_force_and_joint_ones_cooperate(
+    dyads_of: Dyads, text: str, expected: tuple[str, str, str | None]
+) -> None:
+    assert expected in dyads_of(text)
+
+
 def test_summoning_a_diplomat_to_lodge_a_complaint_complains(dyads_of: Dyads) -> None:
     text = "China summoned a US diplomat to lodge a formal complaint about US comments."
     assert any(s == "CHN" and c.startswith("114") for s, c, _t in dyads_of(text))

@@ -182,11 +182,13 @@ CONTAINERS = frozenset({
     "tonne", "kg", "kilogram", "kilo", "litre", "liter", "gallon", "barrel", "some",
     "many", "most", "several", "all", "scores", "handful", "rest", "contingent",
     "detachment", "deployment", "percent", "cent", "half", "third", "bulk", "portion",
+    "hour", "day", "week", "month",
 })  # fmt: skip
 """Nouns that only measure, count or group what their "of" phrase names: "began a round
 of talks" began talks, "sent a shipment of arms" sent arms, "handed over $4 million
 worth of medicine" handed over medicine, "expelled some of the peacekeepers" expelled
-peacekeepers, "a contingent of peacekeepers arrived" is peacekeepers arriving."""
+peacekeepers, "a contingent of peacekeepers arrived" is peacekeepers arriving, and
+"launched ten days of war games" launched war games."""
 
 
 INSERTED_MODIFIERS = 2
