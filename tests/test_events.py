@@ -883,6 +883,14 @@ def test_military_exercises_show_force_and_joint_ones_cooperate(
     assert expected in dyads_of(text)
 
 
+def test_sharing_intelligence_is_coded(dyads_of: Dyads) -> None:
+    """The intelligence shared is a thing, though the agents dictionary reads the word
+    as intelligence services, and gives the phrase's country that role."""
+    assert dyads_of("Turkey shared intelligence with Russia.") == {("TUR", "064", "RUS")}
+    assert dyads_of("Turkey shared intelligence information with the Russian government."
+                    ) == {("TUR", "064", "RUSGOV")}
+
+
 def test_summoning_a_diplomat_to_lodge_a_complaint_complains(dyads_of: Dyads) -> None:
     text = "China summoned a US diplomat to lodge a formal complaint about US comments."
     assert any(s == "CHN" and c.startswith("114") for s, c, _t in dyads_of(text))
