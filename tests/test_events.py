@@ -889,6 +889,9 @@ def test_sharing_intelligence_is_coded(dyads_of: Dyads) -> None:
     assert dyads_of("Turkey shared intelligence with Russia.") == {("TUR", "064", "RUS")}
     assert dyads_of("Turkey shared intelligence information with the Russian government."
                     ) == {("TUR", "064", "RUSGOV")}
+    # a place inside the object's phrase still gives the role its country
+    assert ("NGAREB", "192", "NGAMIL") in dyads_of(
+        "Nigerian rebels overran a military base in northeast Nigeria.")
 
 
 def test_summoning_a_diplomat_to_lodge_a_complaint_complains(dyads_of: Dyads) -> None:

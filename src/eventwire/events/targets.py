@@ -89,3 +89,47 @@ def each_actor(mentions: Sequence[ActorMention]) -> list[ActorMention]:
             country, roles = split_code(code)
             found.append(replace(mention, code=code, country=country, roles=roles, also=()))
     return found
+
+
+def beyond_pattern(
+    evidence: Sequence[Token], heads: Sequence[Token], index: MentionIndex,
+    sources: Sequence[ActorMention],
+) -> list[ActorMention]:
+    """The first actor among the target phrases, looking past a phrase whose pattern
+    word the agents dictionary reads as a role of no country: in "shared intelligence
+    with Russia" (``SHARE * INTELLIGENCE``) the intelligence shared is a thing, not
+    intelligence services that "with Russia" gives a country.  With no other phrase
+    ("released prisoners") the phrase is the party, and stays."""
+    used = {t.i for t in evidence}
+    if not any(_pattern_role(h, used, index) for h in heads):
+        return first_actor(heads, index, sources)
+    named = [h for h in heads if _pattern_role(h, used, index)]
+    others: list[Token] = []
+    for head in heads:  # of the named phrase, only whom it is for or against counts
+        if head in named:
+            others += _prepositional_objects(head)
+        elif not any(n.is_ancestor(head) for n in named):  # "a base in Nigeria"
+            others.append(head)
+    return first_actor(others, index, sources) or first_actor(heads, index, sources)
+
+
+def _pattern_role(head: Token, used: set[int], index: MentionIndex) -> bool:
+    """Whether a word of the noun phrase at ``head`` that the pattern names is a role
+    mention without a country ("raw intelligence information", INTELLIGENCE)."""
+    words = [head, *(c for c in head.lefts if c.dep_ in ("compound", "amod"))]
+    for word in words:
+        mention = index.at(word) if word.i in used else None
+        if mention is not None and mention.country is None and mention.roles:
+            return True
+    return False
+
+
+RECIPIENT_PREPOSITIONS = frozenset({"to", "with", "for", "against", "into", "toward", "towards"})
+"""Prepositions after a pattern's object that name who the act is for or against;
+"in" and "from" name where the object is, which gives the object its country."""
+
+
+def _prepositional_objects(head: Token) -> list[Token]:
+    return [o for p in head.children
+            if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPOSITIONS
+            for o in p.children if o.dep_ == "pobj"]
