@@ -849,6 +849,17 @@ def test_the_means_an_actor_uses_does_not_act(dyads_of: Dyads) -> None:
     assert any(s == "LBRCOP" and c.startswith("17") for s, c, _t in dyads), dyads
 
 
+def test_an_act_inside_a_charge_is_not_counted(nlp: Language) -> None:
+    """What a sentence was for is the charge, its complement included."""
+    doc = nlp("Germany jailed a French student for helping militants attack Italy.")
+    attack = next(t for t in doc if t.lower_ == "attack")
+    assert attack.dep_ == "xcomp", "the parse this test is about"
+    assert modality_of(attack, False, False).hypothetical
+    guilty = nlp("The student was found guilty of helping militants attack Italy.")
+    assert not modality_of(next(t for t in guilty if t.lower_ == "attack"), False, False
+                           ).hypothetical, "a factive adjective's charge happened"
+
+
 def test_an_act_inside_an_allegation_is_not_counted(nlp: Language) -> None:
     doc = nlp("Kenya rejected an allegation that its soldiers raped a girl.")
     raped = next(t for t in doc if t.lower_ == "raped")

@@ -217,6 +217,8 @@ def _purpose(token: Token) -> bool:
     preposition = gerund_listed_after(token)
     if preposition is not None:
         return preposition.head.lower_ not in FACTIVE_ADJECTIVES
+    while token.dep_ in ("xcomp", "ccomp") and token.head.i != token.i:
+        token = token.head  # "jailed for helping militants [attack] X": the charge's
     if token.dep_ != "pcomp" or token.head.lower_ not in ("for", "of"):
         return False
     return token.head.head.lower_ not in FACTIVE_ADJECTIVES  # "guilty of violating" did

@@ -328,7 +328,9 @@ def _is_modal_use(token: Token) -> bool:
     return token.lemma_.lower() in MODAL_VERBS and has_infinitive(token)
 
 
-NAMING_VERBS = frozenset({"call", "label", "term", "dub", "brand"})
+NAMING_VERBS = frozenset({"call"})
+"""Verbs of naming whose own reading is something else; "branded him a traitor" keeps
+the dictionary's reading of branding (a criticism)."""
 
 
 def _as_naming(trigger: Trigger) -> Trigger:
