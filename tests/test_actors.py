@@ -334,6 +334,8 @@ def test_a_bare_title_refers_back_only_in_the_same_number(
         ("Harare welcomed the plan.", []),
         ("Papandreou was arrested.", []),  # a passive subject is as often a thing
         ("Papandreou Agrees To Resign Over Coalition Demands", []),  # a title-case headline
+        # a second subject is a name inside the first, misparsed
+        ("The official news agency WFNA said on Thursday that talks would resume.", []),
     ],
 )
 def test_a_person_or_organisation_no_dictionary_knows_is_an_unknown_actor(

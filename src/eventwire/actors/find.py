@@ -58,6 +58,14 @@ SUBJECT_DEPS = frozenset({"nsubj"})
 was launched")."""
 
 
+def _sole_subject(token: Token) -> bool:
+    """The verb's only subject: a second one is the parser's misreading of a name
+    inside the other ("the official news agency WFNA said")."""
+    if token.dep_ not in SUBJECT_DEPS:
+        return False
+    return not any(c.dep_ in SUBJECT_DEPS and c.i != token.i for c in token.head.children)
+
+
 TITLE_CASE_SHARE = 0.7
 
 
@@ -172,7 +180,7 @@ def _references(doc: Doc, covered: set[int], place: Place) -> list[Reference]:
             span = (place.offset + span_of.start_char, place.offset + span_of.end_char)
             sentence = place.sentence_of[token.i]
             head = place.offset + token.idx
-            subject = token.dep_ in SUBJECT_DEPS and not _title_case(token.sent)
+            subject = _sole_subject(token) and not _title_case(token.sent)
             found.append(Reference(
                 "name", token.lower_, span_of.text, span, head, sentence, token.ent_type_,
                 subject,
