@@ -55,7 +55,7 @@ class Reference:
     entity: str = ""
     """The parser's entity type of a name (``PERSON``, ``ORG``, ...); empty if none."""
     subject: bool = False
-    """Whether the name is the subject of its clause."""
+    """Whether the name is its verb's sole active subject, outside a title-case headline."""
 
 
 def _title_fits(title: tuple[str, ...], earlier: tuple[str, ...]) -> bool:
@@ -147,9 +147,9 @@ def _resolve_reference(reference: Reference, history: Sequence[Found]) -> Found 
 def _unknown(reference: Reference, is_place: PlaceTest) -> Found | None:
     """A person or organisation named but in no dictionary, as an actor of unknown code;
     its rule names the entity type, the only evidence there is.  A proper name the
-    recogniser gave no type is one too when it is a clause's subject ("Papandreou
-    agreed to resign"): what acts in news is an actor, and names of rare persons are
-    what the recogniser misses most.  An "organisation" the
+    recogniser gave no type is one too when it is its verb's sole active subject
+    ("Papandreou agreed to resign"): what acts in news is an actor, and names of rare
+    persons are what the recogniser misses most.  An "organisation" the
     gazetteer knows as a place is the recogniser's mistake ("protests spread to
     Harare"), unless written in capitals like an acronym ("the SDF")."""
     if reference.kind != "name":

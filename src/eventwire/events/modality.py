@@ -218,7 +218,7 @@ def _purpose(token: Token) -> bool:
     if preposition is not None:
         return preposition.head.lower_ not in FACTIVE_ADJECTIVES
     while token.dep_ in ("xcomp", "ccomp") and token.head.i != token.i:
-        token = token.head  # "jailed for helping militants [attack] X": the charge's
+        token = token.head  # "jailed for helping militants [attack] X": in the charge too
     if token.dep_ != "pcomp" or token.head.lower_ not in ("for", "of"):
         return False
     return token.head.head.lower_ not in FACTIVE_ADJECTIVES  # "guilty of violating" did

@@ -101,9 +101,9 @@ def beyond_pattern(
     intelligence services that "with Russia" gives a country.  With no other phrase
     ("released prisoners") the phrase is the party, and stays."""
     used = {t.i for t in evidence}
-    if not any(_pattern_role(h, used, index) for h in heads):
-        return first_actor(heads, index, sources)
     named = [h for h in heads if _pattern_role(h, used, index)]
+    if not named:
+        return first_actor(heads, index, sources)
     others: list[Token] = []
     for head in heads:  # of the named phrase, only whom it is for or against counts
         if head in named:
