@@ -544,6 +544,9 @@ CALL {CALLS CALLED CALLING}
 ---  URGE   [020]  ---
 +CALL_ON {+CALLED_ON}
 +CALL_FOR {+CALLED_FOR}
+---  DECREE   [010]  ---
+DECLARE {DECLARES DECLARED}
+- * STATE (OF SIEGE)                    [1724]
 """
 COUNTRIES = {"Germany": "DEU", "France": "FRA", "Italy": "ITA"}
 
@@ -596,6 +599,14 @@ def test_a_phrase_that_only_dates_the_act_is_no_preposition_of_a_pattern(
     nlp: Language, patterned: Coding, text: str, cameo: str
 ) -> None:
     assert {d[1] for d in countries(nlp, patterned, text)} == {cameo}
+
+
+def test_an_object_parsed_as_the_subject_of_an_infinitive_completes_a_pattern(
+    nlp: Language, patterned: Coding
+) -> None:
+    text = "Germany declared a state of siege to begin at midnight."
+    assert next(t for t in nlp(text) if t.lower_ == "state").dep_ == "nsubj", "this parse"
+    assert {d[1] for d in countries(nlp, patterned, text)} == {"1724"}
 
 
 def test_calling_something_a_name_is_a_statement_not_a_phone_call(

@@ -53,6 +53,7 @@ def clause_tokens(
     for child in trigger.children:
         opened = complement and child.i > trigger.i and _copular_complement(child)
         if child.dep_ in CLAUSE_BREAKS and not opened:
+            after.extend(t for s in _raised_objects(child, trigger) for t in s.subtree)
             continue
         target = before if child.i < trigger.i else after
         target.extend(t for t in child.subtree if not _in_other_clause(t, child))
@@ -66,6 +67,17 @@ def clause_tokens(
         before = [t for t in before if t not in moved]
         after = moved + after
     return before, after
+
+
+def _raised_objects(child: Token, trigger: Token) -> list[Token]:
+    """ "declared a state of siege to begin at midnight": the parser makes the object
+    the subject of the infinitive after it, but it is what the verb acts on, and the
+    verb's patterns may name it (``DECREE * STATE (OF SIEGE)``)."""
+    if child.dep_ != "ccomp" or child.i < trigger.i:
+        return []
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        return []
+    return [c for c in child.children if c.dep_ == "nsubj" and c.i < child.i]
 
 
 def _copular_complement(child: Token) -> bool:
