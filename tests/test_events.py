@@ -905,6 +905,15 @@ def test_military_exercises_show_force_and_joint_ones_cooperate(
     assert expected in dyads_of(text)
 
 
+def test_issuing_a_document_says_what_it_says(dyads_of: Dyads) -> None:
+    """Issuing a declaration is no cooperation (GRANT's default, 060): alone it is a
+    statement, and what the declaration does is the issuer's act."""
+    assert dyads_of("The Turkish government issued a declaration on Monday.") == {
+        ("TURGOV", "010", None)}
+    demanded = dyads_of("Germany issued a declaration demanding that France withdraw.")
+    assert ("DEU", "100", "FRA") in demanded and not any(c == "060" for _s, c, _t in demanded)
+
+
 def test_sharing_intelligence_is_coded(dyads_of: Dyads) -> None:
     """The intelligence shared is a thing, though the agents dictionary reads the word
     as intelligence services, and gives the phrase's country that role."""

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.events.acts import evidential_passive, has_infinitive, is_infinitive
 from eventwire.events.arguments import conjuncts, subjects
+from eventwire.events.documents import DOCUMENT_NOUNS
 from eventwire.events.modality import REPORTING_VERBS
 from eventwire.events.patterns import (
     Clause,
@@ -273,7 +274,7 @@ def find_triggers(
             trigger = code_trigger(token, verbs, valid)
             if trigger is not None and own_spelling(token, verbs, token.lemma_.lower()):
                 trigger = replace(trigger, spelled=True)
-            trigger = _as_speech(_as_naming(trigger)) if trigger is not None else None
+            trigger = _as_speech(_as_naming(_as_issuing(trigger))) if trigger else None
         elif _verb_tagged_as_noun(token):
             lemma = next((f for f in base_forms(token.lower_) if verbs.lookup(f)), token.lower_)
             trigger = code_trigger(token, verbs, valid, lemma=lemma)
@@ -326,6 +327,27 @@ def _noun_tagged_as_verb(token: Token) -> bool:
 def _is_modal_use(token: Token) -> bool:
     """ "needed to withdraw": the event is the withdrawal, not the need."""
     return token.lemma_.lower() in MODAL_VERBS and has_infinitive(token)
+
+
+PUBLISHING_VERBS = frozenset({"issue", "release", "publish", "circulate", "post"})
+"""Verbs of making a document public; adopting, passing or signing one is a decision
+with readings of its own."""
+
+
+def _as_issuing(trigger: Trigger) -> Trigger:
+    """ "The PKK issued a declaration demanding ...": issuing a document is saying what
+    it says, a statement (which gives way to what the document does), not the issuing
+    verb's generic reading (GRANT's default, 060, cooperation); a pattern's stands."""
+    token = trigger.token
+    if token.lemma_.lower() not in PUBLISHING_VERBS or trigger.specificity >= 10:
+        return trigger
+    documents = [c for c in token.children if c.dep_ == "dobj"]
+    if not any(d.lemma_.lower() in DOCUMENT_NOUNS for d in documents):
+        return trigger
+    if trigger.code == SPEECH_CODE:
+        return trigger
+    rule = f"{trigger.rule}; issuing a {documents[0].lemma_.lower()} codes a statement"
+    return replace(trigger, code=SPEECH_CODE, reverse_code=None, rule=rule)
 
 
 NAMING_VERBS = frozenset({"call"})
