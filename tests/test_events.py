@@ -394,6 +394,17 @@ def test_an_attempted_use_of_force_is_coded(
         assert "attempt" in events[0].evidence.rule
 
 
+def test_a_claim_about_oneself_claims_and_accuses_no_one(nlp: Language, acts: Coding) -> None:
+    """ "claimed to have attacked" is read as "claimed that it had attacked": a claim
+    of responsibility (015), the attack itself contested, and no accusation (110)."""
+    events = code(nlp, acts, "Germany claimed to have attacked France.")
+    assert [(e.code.cameo, e.counted) for e in events if e.code.cameo in ("015", "190")] == [
+        ("015", True), ("190", False)], [(e.code.cameo, e.counted) for e in events]
+    assert not [e for e in events if e.code.root == "11"]
+    claims = code(nlp, acts, "Germany claims to be ready.")
+    assert [e.code.cameo for e in claims] == ["010"]
+
+
 def test_an_act_declined_is_not_counted(nlp: Language, acts: Coding) -> None:
     events = code(nlp, acts, "Germany declined to withdraw from France.")
     assert [e.counted for e in events if e.code.cameo == "080"] == [False]

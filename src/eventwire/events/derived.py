@@ -60,7 +60,7 @@ def accusations(drafts: list[Draft], mentions: Sequence[ActorMention]) -> list[D
     for draft in drafts:
         if draft.code[:2] not in CONFLICT_ROOTS or draft.source is None or draft.rule_note:
             continue
-        verb = reporting_verb(draft.trigger.token)
+        verb = reporting_verb(draft.trigger.token) or _claiming_verb(draft.trigger.token)
         if verb is None or verb.lemma_.lower() not in REPORTING_VERBS:
             continue
         accuser = mention_in(speaker_from_verb(verb, draft.offset), mentions)
@@ -80,6 +80,14 @@ def accusations(drafts: list[Draft], mentions: Sequence[ActorMention]) -> list[D
         found.append(replace(draft, trigger=trigger, source=accuser, target=draft.source,
                              code="112", modality=Modality(), rule_note=note))
     return found
+
+
+def _claiming_verb(token: Token) -> Token | None:
+    """ "Russia claimed to have shot down a jet": the verb of a claim about oneself."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    return head if token.dep_ == "xcomp" and head.lemma_.lower() == "claim" else None
 
 
 def _same_side(speaker: ActorMention, actor: ActorMention) -> bool:

@@ -138,8 +138,9 @@ def modality_of(token: Token, nominal: bool, quoted: bool) -> Modality:
             negated = negated or lower.dep_ == "xcomp"
         if lower.dep_ in ("ccomp", "parataxis") and lemma in REPORTING_VERBS:
             reported = True
-        if lower.dep_ in ("ccomp", "parataxis") and lemma in ALLEGING_VERBS:
-            hypothetical = True  # an allegation is not an established event
+        if lower.dep_ in ("ccomp", "parataxis", "xcomp") and lemma in ALLEGING_VERBS:
+            hypothetical = True  # an allegation is not an established event, nor a
+            # claim about oneself ("claimed to have shot down a jet")
         if upper.pos_ == "NOUN" and lemma in ALLEGING_NOUNS and _content_clause(lower):
             hypothetical = True
         if _aux_words(upper) & HYPOTHETICAL_AUX and lower.dep_ in ("xcomp", "conj"):

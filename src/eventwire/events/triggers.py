@@ -274,7 +274,8 @@ def find_triggers(
             trigger = code_trigger(token, verbs, valid)
             if trigger is not None and own_spelling(token, verbs, token.lemma_.lower()):
                 trigger = replace(trigger, spelled=True)
-            trigger = _as_speech(_as_naming(_as_issuing(trigger))) if trigger else None
+            if trigger is not None:
+                trigger = _as_speech(_as_naming(_as_issuing(_as_self_claim(trigger))))
         elif _verb_tagged_as_noun(token):
             lemma = next((f for f in base_forms(token.lower_) if verbs.lookup(f)), token.lower_)
             trigger = code_trigger(token, verbs, valid, lemma=lemma)
@@ -327,6 +328,19 @@ def _noun_tagged_as_verb(token: Token) -> bool:
 def _is_modal_use(token: Token) -> bool:
     """ "needed to withdraw": the event is the withdrawal, not the need."""
     return token.lemma_.lower() in MODAL_VERBS and has_infinitive(token)
+
+
+def _as_self_claim(trigger: Trigger) -> Trigger:
+    """ "A group claims to be making chemical weapons": a claim about oneself (an open
+    complement) accuses no one, as ALLEGE's default (110) would have it; it is a
+    statement, which gives way to a claim of responsibility for force (015)."""
+    token = trigger.token
+    if token.lemma_.lower() != "claim" or trigger.specificity >= 10:
+        return trigger
+    if not any(c.dep_ == "xcomp" for c in token.children) or trigger.code == SPEECH_CODE:
+        return trigger
+    rule = f"{trigger.rule}; a claim about oneself codes a statement"
+    return replace(trigger, code=SPEECH_CODE, reverse_code=None, rule=rule)
 
 
 PUBLISHING_VERBS = frozenset({"issue", "release", "publish", "circulate", "post"})
