@@ -403,6 +403,9 @@ def test_a_claim_about_oneself_claims_and_accuses_no_one(nlp: Language, acts: Co
     assert not [e for e in events if e.code.root == "11"]
     claims = code(nlp, acts, "Germany claims to be ready.")
     assert [e.code.cameo for e in claims] == ["010"]
+    joined = code(nlp, acts, "Germany withdrew from Italy and later claimed to have attacked "
+                             "France.")
+    assert ("DEU", "015", "FRA") in dyads(joined), "the claimer of a coordinated verb"
 
 
 def test_an_act_declined_is_not_counted(nlp: Language, acts: Coding) -> None:

@@ -60,7 +60,11 @@ def accusations(drafts: list[Draft], mentions: Sequence[ActorMention]) -> list[D
     for draft in drafts:
         if draft.code[:2] not in CONFLICT_ROOTS or draft.source is None or draft.rule_note:
             continue
-        verb = reporting_verb(draft.trigger.token) or _claiming_verb(draft.trigger.token)
+        claimed = _claiming_verb(draft.trigger.token)
+        if claimed is not None:  # the claimer is the one said to have acted
+            found.append(_claim(draft, claimed))
+            continue
+        verb = reporting_verb(draft.trigger.token)
         if verb is None or verb.lemma_.lower() not in REPORTING_VERBS:
             continue
         accuser = mention_in(speaker_from_verb(verb, draft.offset), mentions)
@@ -87,7 +91,9 @@ def _claiming_verb(token: Token) -> Token | None:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     head = token.head
-    return head if token.dep_ == "xcomp" and head.lemma_.lower() == "claim" else None
+    if token.dep_ != "xcomp" or head.lemma_.lower() != "claim":
+        return None
+    return None if any(c.dep_ == "auxpass" for c in head.children) else head
 
 
 def _same_side(speaker: ActorMention, actor: ActorMention) -> bool:

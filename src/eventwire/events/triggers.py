@@ -337,8 +337,9 @@ def _as_self_claim(trigger: Trigger) -> Trigger:
     token = trigger.token
     if token.lemma_.lower() != "claim" or trigger.specificity >= 10:
         return trigger
-    if not any(c.dep_ == "xcomp" for c in token.children) or trigger.code == SPEECH_CODE:
-        return trigger
+    children = {c.dep_ for c in token.children}
+    if "xcomp" not in children or "auxpass" in children or trigger.code == SPEECH_CODE:
+        return trigger  # "is claimed to be preparing": others' claim, left as it reads
     rule = f"{trigger.rule}; a claim about oneself codes a statement"
     return replace(trigger, code=SPEECH_CODE, reverse_code=None, rule=rule)
 
