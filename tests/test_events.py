@@ -928,6 +928,17 @@ def test_issuing_a_document_says_what_it_says(dyads_of: Dyads) -> None:
     assert ("DEU", "100", "FRA") in demanded and not any(c == "060" for _s, c, _t in demanded)
 
 
+@pytest.mark.parametrize("text", [
+    "Turkish police prevented the demonstration.",
+    "The Russian government banned the rally.",
+    "Belarusian authorities blocked the protest march.",
+])
+def test_preventing_or_banning_a_demonstration_restricts_freedoms(
+    dyads_of: Dyads, text: str
+) -> None:
+    assert {c for _s, c, _t in dyads_of(text)} == {"1721"}
+
+
 def test_sharing_intelligence_is_coded(dyads_of: Dyads) -> None:
     """The intelligence shared is a thing, though the agents dictionary reads the word
     as intelligence services, and gives the phrase's country that role."""
