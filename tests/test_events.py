@@ -406,6 +406,8 @@ def test_a_claim_about_oneself_claims_and_accuses_no_one(nlp: Language, acts: Co
     joined = code(nlp, acts, "Germany withdrew from Italy and later claimed to have attacked "
                              "France.")
     assert ("DEU", "015", "FRA") in dyads(joined), "the claimer of a coordinated verb"
+    attacked = code(nlp, acts, "Germany claimed to have been attacked by France.")
+    assert not [e for e in attacked if e.code.cameo == "015"], "France's act, not Germany's"
 
 
 def test_an_act_declined_is_not_counted(nlp: Language, acts: Coding) -> None:

@@ -93,7 +93,10 @@ def _claiming_verb(token: Token) -> Token | None:
     head = token.head
     if token.dep_ != "xcomp" or head.lemma_.lower() != "claim":
         return None
-    return None if any(c.dep_ == "auxpass" for c in head.children) else head
+    # "is claimed to have ..." is others' claim; "claimed to have been attacked by Y"
+    # tells of Y's act, not the claimer's
+    passive = any(c.dep_ == "auxpass" for t in (head, token) for c in t.children)
+    return None if passive else head
 
 
 def _same_side(speaker: ActorMention, actor: ActorMention) -> bool:

@@ -330,6 +330,14 @@ def _is_modal_use(token: Token) -> bool:
     return token.lemma_.lower() in MODAL_VERBS and has_infinitive(token)
 
 
+def _as_statement(trigger: Trigger, why: str) -> Trigger:
+    """The trigger read as a bare statement (010), its rule saying why."""
+    if trigger.code == SPEECH_CODE:
+        return trigger
+    rule = f"{trigger.rule}; {why} codes a statement"
+    return replace(trigger, code=SPEECH_CODE, reverse_code=None, rule=rule)
+
+
 def _as_self_claim(trigger: Trigger) -> Trigger:
     """ "A group claims to be making chemical weapons": a claim about oneself (an open
     complement) accuses no one, as ALLEGE's default (110) would have it; it is a
@@ -338,10 +346,9 @@ def _as_self_claim(trigger: Trigger) -> Trigger:
     if token.lemma_.lower() != "claim" or trigger.specificity >= 10:
         return trigger
     children = {c.dep_ for c in token.children}
-    if "xcomp" not in children or "auxpass" in children or trigger.code == SPEECH_CODE:
+    if "xcomp" not in children or "auxpass" in children:
         return trigger  # "is claimed to be preparing": others' claim, left as it reads
-    rule = f"{trigger.rule}; a claim about oneself codes a statement"
-    return replace(trigger, code=SPEECH_CODE, reverse_code=None, rule=rule)
+    return _as_statement(trigger, "a claim about oneself")
 
 
 PUBLISHING_VERBS = frozenset({"issue", "release", "publish", "circulate", "post"})
@@ -356,13 +363,9 @@ def _as_issuing(trigger: Trigger) -> Trigger:
     token = trigger.token
     if token.lemma_.lower() not in PUBLISHING_VERBS or trigger.specificity >= 10:
         return trigger
-    documents = [c for c in token.children if c.dep_ == "dobj"]
-    if not any(d.lemma_.lower() in DOCUMENT_NOUNS for d in documents):
-        return trigger
-    if trigger.code == SPEECH_CODE:
-        return trigger
-    rule = f"{trigger.rule}; issuing a {documents[0].lemma_.lower()} codes a statement"
-    return replace(trigger, code=SPEECH_CODE, reverse_code=None, rule=rule)
+    documents = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
+    document = next((d for d in documents if d in DOCUMENT_NOUNS), None)
+    return trigger if document is None else _as_statement(trigger, f"issuing a {document}")
 
 
 NAMING_VERBS = frozenset({"call"})
@@ -378,10 +381,9 @@ def _as_naming(trigger: Trigger) -> Trigger:
     if token.lemma_.lower() not in NAMING_VERBS or trigger.specificity >= 10:
         return trigger
     named = any(c.dep_ == "oprd" and c.pos_ in ("NOUN", "ADJ") for c in token.children)
-    if not named or has_infinitive(token) or trigger.code == SPEECH_CODE:
+    if not named or has_infinitive(token):
         return trigger  # "called Russian Foreign Minister Sergey Lavrov to discuss": a call
-    rule = f"{trigger.rule}; naming use of {token.lemma_.lower()!r} codes a statement"
-    return replace(trigger, code=SPEECH_CODE, reverse_code=None, rule=rule)
+    return _as_statement(trigger, f"naming use of {token.lemma_.lower()!r}")
 
 
 def _as_speech(trigger: Trigger) -> Trigger:
@@ -396,5 +398,4 @@ def _as_speech(trigger: Trigger) -> Trigger:
         return trigger
     if trigger.spelled:  # the dictionary codes this very word form ("SAID [023]")
         return replace(trigger, speech=True)
-    rule = f"{trigger.rule}; speech use of {token.lemma_.lower()!r} codes a statement"
-    return replace(trigger, code=SPEECH_CODE, reverse_code=None, rule=rule)
+    return _as_statement(trigger, f"speech use of {token.lemma_.lower()!r}")
