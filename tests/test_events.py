@@ -941,6 +941,11 @@ def test_preventing_or_banning_a_demonstration_restricts_freedoms(
     assert {c for _s, c, _t in dyads_of(text)} == {"1721"}
 
 
+def test_staging_a_hunger_strike_in_prison_is_a_hunger_strike(dyads_of: Dyads) -> None:
+    found = dyads_of("Algerian activists staged a hunger strike in prison.")
+    assert {c for _s, c, _t in found} == {"142"}, found
+
+
 def test_sharing_intelligence_is_coded(dyads_of: Dyads) -> None:
     """The intelligence shared is a thing, though the agents dictionary reads the word
     as intelligence services, and gives the phrase's country that role."""
