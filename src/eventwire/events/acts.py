@@ -174,6 +174,13 @@ def governing_head(token: Token) -> Token | None:
     return None
 
 
+def claims_about_itself(verb: Token) -> bool:
+    """Whether ``verb`` is "claim" said by its subject of itself ("claimed to have shot
+    down a jet"), not others' claim ("is claimed to be preparing")."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return verb.lemma_.lower() == "claim" and not passive
+
+
 def is_infinitive(verb: Token) -> bool:
     """Whether the verb itself is a to-infinitive ("to withdraw")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

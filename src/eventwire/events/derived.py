@@ -21,6 +21,7 @@ from eventwire.events.acts import (
     PRESSURE_HEADS,
     THREAT_HEADS,
     appeal_code,
+    claims_about_itself,
     demand_code,
     evidential_passive,
     governing_head,
@@ -91,12 +92,10 @@ def _claiming_verb(token: Token) -> Token | None:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     head = token.head
-    if token.dep_ != "xcomp" or head.lemma_.lower() != "claim":
+    if token.dep_ != "xcomp" or not claims_about_itself(head):
         return None
-    # "is claimed to have ..." is others' claim; "claimed to have been attacked by Y"
-    # tells of Y's act, not the claimer's
-    passive = any(c.dep_ == "auxpass" for t in (head, token) for c in t.children)
-    return None if passive else head
+    # "claimed to have been attacked by Y" tells of Y's act, not the claimer's
+    return None if any(c.dep_ == "auxpass" for c in token.children) else head
 
 
 def _same_side(speaker: ActorMention, actor: ActorMention) -> bool:

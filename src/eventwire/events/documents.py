@@ -22,6 +22,9 @@ ISSUING_VERBS = frozenset(
 )  # fmt: skip
 """Verbs whose subject is the author of the document they take ("issued a statement";
 not "investigated a report")."""
+PUBLISHING_VERBS = frozenset({"issue", "release", "publish", "circulate", "post"})
+"""The issuing verbs that only make a document public, and so say what it says;
+adopting, passing or signing one is a decision with readings of its own."""
 
 
 def document_act(verb: Token) -> bool:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from eventwire.events.acts import is_infinitive
 from eventwire.lexicon.verbs import Element, VerbForm, VerbPattern
 
 CLAUSE_BREAKS = frozenset(
@@ -73,9 +74,7 @@ def _raised_objects(child: Token, trigger: Token) -> list[Token]:
     """ "declared a state of siege to begin at midnight": the parser makes the object
     the subject of the infinitive after it, but it is what the verb acts on, and the
     verb's patterns may name it (``DECREE * STATE (OF SIEGE)``)."""
-    if child.dep_ != "ccomp" or child.i < trigger.i:
-        return []
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+    if child.dep_ != "ccomp" or child.i < trigger.i or not is_infinitive(child):
         return []
     return [c for c in child.children if c.dep_ == "nsubj" and c.i < child.i]
 

@@ -16,9 +16,14 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from eventwire.events.acts import evidential_passive, has_infinitive, is_infinitive
+from eventwire.events.acts import (
+    claims_about_itself,
+    evidential_passive,
+    has_infinitive,
+    is_infinitive,
+)
 from eventwire.events.arguments import conjuncts, subjects
-from eventwire.events.documents import DOCUMENT_NOUNS
+from eventwire.events.documents import DOCUMENT_NOUNS, PUBLISHING_VERBS
 from eventwire.events.modality import REPORTING_VERBS
 from eventwire.events.patterns import (
     Clause,
@@ -343,17 +348,11 @@ def _as_self_claim(trigger: Trigger) -> Trigger:
     complement) accuses no one, as ALLEGE's default (110) would have it; it is a
     statement, which gives way to a claim of responsibility for force (015)."""
     token = trigger.token
-    if token.lemma_.lower() != "claim" or trigger.specificity >= 10:
+    if trigger.specificity >= 10 or not claims_about_itself(token):
         return trigger
-    children = {c.dep_ for c in token.children}
-    if "xcomp" not in children or "auxpass" in children:
-        return trigger  # "is claimed to be preparing": others' claim, left as it reads
+    if not any(c.dep_ == "xcomp" for c in token.children):
+        return trigger
     return _as_statement(trigger, "a claim about oneself")
-
-
-PUBLISHING_VERBS = frozenset({"issue", "release", "publish", "circulate", "post"})
-"""Verbs of making a document public; adopting, passing or signing one is a decision
-with readings of its own."""
 
 
 def _as_issuing(trigger: Trigger) -> Trigger:
