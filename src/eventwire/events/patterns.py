@@ -264,7 +264,7 @@ def _find_prep(clause: Clause, cursor: int, element: Element) -> tuple[int, int]
         if token.lower_ != element.prep:
             continue
         if not element.alternatives:
-            if time_phrase(token):
+            if time_phrase(token) or not _own_preposition(token):
                 continue
             return index, index + 1
         inside = [i for i in range(index + 1, len(clause.tokens))
@@ -273,6 +273,13 @@ def _find_prep(clause: Clause, cursor: int, element: Element) -> tuple[int, int]
         if found is not None:
             return index, found[1]
     return None
+
+
+def _own_preposition(token: Token) -> bool:
+    """A bare ``(FROM)`` names a phrase of the verb or of its object, not one inside a
+    modifier: "returned songbirds captured from traders" or "a bookmark, a gift from
+    Eva Braun, was returned" is no return from somewhere."""
+    return token.head.dep_ not in ("acl", "appos")
 
 
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
