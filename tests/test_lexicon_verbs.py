@@ -459,6 +459,12 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Morocco suspended diplomatic ties with Spain.", {"161"}),
     ("Vietnam is committed to opening up its economy.", {"030"}),  # its own pledge
     ("The soldiers committed crimes against civilians.", {"180"}),  # not a pledge
+    ("Five hundred Kenyan rebels surrendered last week.", {"0874"}),  # not words (080)
+    ("Kenya surrendered its claim to the islands.", {"080"}),
+    ("Angry Kenyan farmers blocked the main bridge into Nairobi.", {"144"}),
+    ("Kenyan truckers blocked transport into Nairobi.", {"144"}),
+    ("Kenyan troops captured part of a rebel stronghold.", {"192"}),  # not taking part
+    ("Kenyan troops retook the rebel stronghold.", {"192"}),
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
