@@ -638,6 +638,13 @@ def test_a_bare_preposition_of_a_pattern_is_not_one_inside_a_modifier(
     assert not {d for d in found if d[1] in ("042", "043")}
 
 
+def test_who_is_asked_in_a_for_clause_is_the_target(dyads_of: Dyads) -> None:
+    assert ("DEU", "020", "FRA") in dyads_of("Germany called for France to stay in the union.")
+    assert ("DEU", "020", "FRA") in dyads_of("Germany called on Friday for France to stay.")
+    left = dyads_of("The German minister was leaving for Paris to receive a prize.")
+    assert not [d for d in left if d[1] == "040" and d[2]], "a journey asks nothing of Paris"
+
+
 def test_an_object_parsed_as_the_subject_of_an_infinitive_completes_a_pattern(
     nlp: Language, patterned: Coding
 ) -> None:
