@@ -61,6 +61,7 @@ from eventwire.events.speech import (
 )
 from eventwire.events.targets import (
     beyond_pattern,
+    complement_subject,
     each_actor,
     first_actor,
     refers_to_source,
@@ -217,28 +218,6 @@ MADE_KNOWN = frozenset({"clear", "plain", "known"})
 """Adjectives of "made it clear (that) ...": the clause is what the subject said."""
 
 
-def _complement_subject(trigger: Token, code: str) -> list[Token]:
-    """For "X warned that Y ..." or "X called for Y to stay": Y is the target."""
-    asking = code[:2] in ASKING_ROOTS
-    for child in trigger.children:
-        if child.dep_ in ("ccomp", "parataxis") or (asking and _for_clause(child)):
-            return [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return []
-
-
-ASKING_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
-"""Roots of acts that may ask, allow or refuse that someone act ("gave approval for the
-UN to deliver aid"); "was leaving for Paris to receive a prize" asks nothing of Paris."""
-
-
-def _for_clause(child: Token) -> bool:
-    """ "called for Britain to stay": the parser hangs the infinitive as an adverbial
-    clause marked "for", whose subject is the one asked."""
-    return child.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ == "for" for c in child.children
-    )
-
-
 def _arguments(
     trigger: Trigger, index: MentionIndex
 ) -> tuple[list[ActorMention], list[ActorMention]]:
@@ -263,7 +242,7 @@ def _arguments(
         pronouns = [h for h in heads[1] if h.lower_ in ("it", "them", "us", "him", "her")]
         targets = _reporter_as_subject(token, pronouns, index)
     if not targets and not trigger.nominal and not trigger.statement:
-        targets = first_actor(_complement_subject(token, trigger.code), index)
+        targets = first_actor(complement_subject(token, trigger.code), index)
     if not targets and not trigger.nominal and not trigger.statement:
         targets = _in_verb_phrase(token, index, sources)
     if not targets and not trigger.statement:

@@ -133,3 +133,25 @@ def _prepositional_objects(head: Token) -> list[Token]:
     return [o for p in head.children
             if p.dep_ == "prep" and p.lower_ in RECIPIENT_PREPOSITIONS
             for o in p.children if o.dep_ == "pobj"]
+
+
+def complement_subject(trigger: Token, code: str) -> list[Token]:
+    """For "X warned that Y ..." or "X called for Y to stay": Y is the target."""
+    asking = code[:2] in ASKING_ROOTS
+    for child in trigger.children:
+        if child.dep_ in ("ccomp", "parataxis") or (asking and _for_clause(child)):
+            return [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return []
+
+
+ASKING_ROOTS = frozenset({"02", "03", "05", "10", "11", "12", "13"})
+"""Roots of acts that may ask, allow or refuse that someone act ("gave approval for the
+UN to deliver aid"); "was leaving for Paris to receive a prize" asks nothing of Paris."""
+
+
+def _for_clause(child: Token) -> bool:
+    """ "called for Britain to stay": the parser hangs the infinitive as an adverbial
+    clause marked "for", whose subject is the one asked."""
+    return child.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in child.children
+    )
