@@ -30,6 +30,7 @@ from eventwire.events.arguments import (
     subjects,
     verbal_arguments,
 )
+from eventwire.events.charges import charges
 from eventwire.events.derived import (
     accusations,
     as_accord,
@@ -347,7 +348,7 @@ def _sentence_drafts(
         if sources and is_deontic(trigger.token) and (quoted or speaker is not None):
             drafts.extend(demands(trigger, sentence, para, sources, speaker, index, mentions))
     drafts.extend(_bare_demands(sent, sentence, para, index, quotes, memory, mentions, drafts))
-    acts = dispatches(speech_acts(decisions(attempts(drafts)), index), index)
+    acts = charges(dispatches(speech_acts(decisions(attempts(drafts)), index), index))
     drafts = [as_accord(as_intent(d)) for d in acts + refusals(drafts)]
     derived = accusations(drafts, mentions)
     verbs = {d.trigger.token.i for d in derived}
