@@ -465,6 +465,8 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenyan truckers blocked transport into Nairobi.", {"144"}),
     ("Kenyan troops captured part of a rebel stronghold.", {"192"}),  # not taking part
     ("Kenyan troops retook the rebel stronghold.", {"192"}),
+    ("Kenyan opposition leaders called off their protest.", {"082"}),  # easing dissent
+    ("Kenyan opposition leaders called off the talks with Uganda.", {"160"}),
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
