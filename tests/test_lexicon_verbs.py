@@ -189,18 +189,20 @@ OWNED = """\
 ORDER
 HEAD
 LAY {LAID LAYING}
++CALL_OFF
 - * TO                  [030]   # HEAD
 - * DOWN ARMS           [0871]  # LAID_DOWN
 - * REFORMS             [034]   # ORDER , HEAD
 - * BUDGET              [014]   # HUX 2/26/98
 - * PLAN                [014]
+- * TRIP                [160]   # CALLED_OFF
 """
 
 
 def test_a_pattern_comment_names_the_verbs_it_was_written_for(tmp_path: Path) -> None:
     (block,) = parse_verb_text(OWNED, origin="owned.txt").blocks
     assert [p.verbs for p in block.patterns] == [
-        ("head",), ("lay",), ("head", "order"), (), ()]  # fmt: skip
+        ("head",), ("lay",), ("head", "order"), (), (), ("call off",)]  # fmt: skip
     path = tmp_path / "owned.json.gz"
     dump_verbs(parse_verb_text(OWNED, origin="owned.txt"), path)
     assert load_verbs(path).blocks[0].patterns == block.patterns
@@ -466,6 +468,8 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenyan troops captured part of a rebel stronghold.", {"192"}),  # not taking part
     ("Kenyan troops retook the rebel stronghold.", {"192"}),
     ("Kenyan opposition leaders called off their protest.", {"082"}),  # easing dissent
+    ("The Kenyan president is ending a five-day trip in Uganda.", {"042", "043"}),
+    ("The Kenyan president called off a trip to Uganda.", {"160"}),
     ("Kenyan opposition leaders called off the talks with Uganda.", {"160"}),
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(

@@ -241,6 +241,7 @@ def code_trigger(
     before_tokens, after_tokens = clause_tokens(token, complement=complement)
     before, after = Clause.of(before_tokens), Clause.of(after_tokens, token if nominal else None)
     compound = not nominal and compound_subject(token)
+    best_own = False
     for choice in choices:
         patterns = choice.block.patterns_for(before.vocabulary, after.vocabulary)
         match = best_pattern(patterns, before, after, compound, token, choice.form)
@@ -249,8 +250,12 @@ def code_trigger(
         if trigger is None:
             continue
         bonus = len(choice.words) - 1
-        if best is None or trigger.specificity + bonus > best.specificity:
-            best = trigger
+        own = match is None or match.pattern.holds_for(choice.form)
+        score = trigger.specificity + bonus
+        if best is None or score > best.specificity or (
+            score == best.specificity and own and not best_own
+        ):  # "ending a trip": CANCEL's "* TRIP" was written for "call off"
+            best, best_own = trigger, own
     return best
 
 

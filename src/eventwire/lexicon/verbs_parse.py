@@ -264,10 +264,23 @@ def _owners(comment: str, forms: list[VerbForm]) -> tuple[str, ...]:
         if not phrase or NOT_IN_WORDS.search(phrase):
             continue
         exact = [f for f in forms if phrase == f.name or phrase in f.inflections]
-        first = phrase.split()[0]
-        loose = [f for f in forms if first in (f.words[f.verb_at], *f.inflections)]
+        stems = _stems(phrase.split()[0])
+        loose = [f for f in forms if stems & {f.words[f.verb_at], *f.inflections}]
         owners.update(f.name for f in exact or loose)
     return tuple(sorted(owners))
+
+
+def _stems(word: str) -> set[str]:
+    """The word and the regular stems it may be inflected from: a comment says whose
+    pattern it is in the form its text had ("# CALLED_OFF" is CALL_OFF's)."""
+    stems = {word}
+    for suffix in ("ing", "ed", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            stems |= {stem, stem + "e"}
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                stems.add(stem[:-1])  # "stopped" → "stop"
+    return stems
 
 
 @dataclass
