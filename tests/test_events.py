@@ -645,6 +645,13 @@ def test_who_is_asked_in_a_for_clause_is_the_target(dyads_of: Dyads) -> None:
     assert not [d for d in left if d[1] == "040" and d[2]], "a journey asks nothing of Paris"
 
 
+def test_what_a_gerund_in_a_phrase_governs_is_in_that_phrase(dyads_of: Dyads) -> None:
+    ended = dyads_of("Germany ended its mediation efforts in Mali after extending a visit.")
+    assert {c for _s, c, _t in ended} == {"165"}, "no visit ended"
+    assert ("DEU", "042", "MLI") in dyads_of("Germany ended its visit to Mali.")
+    assert ("DEU", "196", None) in dyads_of("Germany was guilty of violating the ceasefire.")
+
+
 def test_an_object_parsed_as_the_subject_of_an_infinitive_completes_a_pattern(
     nlp: Language, patterned: Coding
 ) -> None:

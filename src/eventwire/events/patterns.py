@@ -126,13 +126,18 @@ class Clause:
     vocabulary: frozenset[str]
 
     @classmethod
-    def of(cls, tokens: Sequence[Token], noun: Token | None = None) -> Clause:
-        """``noun``: the event noun the words follow, whose "of" phrase is its object."""
+    def of(
+        cls, tokens: Sequence[Token], noun: Token | None = None, trigger: Token | None = None
+    ) -> Clause:
+        """``noun``: the event noun the words follow, whose "of" phrase is its object;
+        ``trigger``: the verb itself, whose own object is free even if it is a gerund."""
         hyphens = {t.i for t in tokens if _infix_hyphen(t)}
         kept = [t for t in tokens if t.i not in hyphens]
         forms = tuple(_clause_forms(t, t.i + 1 in hyphens) for t in kept)
         vocabulary = frozenset(word for pair in forms for word in pair)
-        free = tuple(not in_prep_phrase(t, noun) or _clause_preposition(t) for t in kept)
+        free = tuple(
+            not in_prep_phrase(t, noun, trigger) or _clause_preposition(t) for t in kept
+        )
         return cls(tuple(kept), forms, free, vocabulary)
 
 
@@ -165,13 +170,17 @@ def _clause_preposition(token: Token) -> bool:
     return head.pos_ in ("VERB", "AUX")
 
 
-def in_prep_phrase(token: Token, noun: Token | None = None) -> bool:
+def in_prep_phrase(
+    token: Token, noun: Token | None = None, trigger: Token | None = None
+) -> bool:
     """Whether a clause word sits inside a prepositional phrase of the clause.
 
     PETRARCH writes words that must be in a prepositional phrase inside ``( )``; a
     bare pattern word is an object or complement, so "said in a press release"
     must not match the pattern ``* RELEASE``.  The "of" phrase of an event ``noun``
-    is its object instead: "a suspension of aid" is coded like "suspended aid".
+    is its object instead: "a suspension of aid" is coded like "suspended aid".  What
+    a gerund in such a phrase governs is in the phrase too ("ended mediation after
+    extending a visit" ended no visit), unless the gerund is the ``trigger`` itself.
     """
     node = token
     while node.head.i != node.i and node.dep_ not in ("ROOT",):
@@ -180,8 +189,9 @@ def in_prep_phrase(token: Token, noun: Token | None = None) -> bool:
                 node = node.head  # "a new round of joint exercises": the exercises
                 continue
             return not (noun is not None and node.lower_ == "of" and node.head.i == noun.i)
-        if node.head.pos_ in ("VERB", "AUX"):
-            return False
+        head = node.head
+        if head.pos_ in ("VERB", "AUX") and (head.dep_ != "pcomp" or head == trigger):
+            return False  # another gerund's object is in the phrase that gerund is in
         node = node.head
     return False
 

@@ -239,7 +239,8 @@ def code_trigger(
     lemma_of = token.lemma_.lower()
     complement = lemma_of not in REPORTING_VERBS and lemma_of not in SPEECH_VERBS
     before_tokens, after_tokens = clause_tokens(token, complement=complement)
-    before, after = Clause.of(before_tokens), Clause.of(after_tokens, token if nominal else None)
+    before = Clause.of(before_tokens, trigger=token)
+    after = Clause.of(after_tokens, token if nominal else None, token)
     compound = not nominal and compound_subject(token)
     best_own = False
     for choice in choices:
