@@ -652,6 +652,11 @@ def test_what_a_gerund_in_a_phrase_governs_is_in_that_phrase(dyads_of: Dyads) ->
     assert ("DEU", "196", None) in dyads_of("Germany was guilty of violating the ceasefire.")
 
 
+def test_a_sum_of_money_passes_what_it_is_in_to_the_pattern(dyads_of: Dyads) -> None:
+    text = "The United States has provided $1.7 billion in humanitarian assistance to Jordan."
+    assert dyads_of(text) == {("USA", "070", "JOR")}  # the assistance, not GRANT's 060
+
+
 def test_an_object_parsed_as_the_subject_of_an_infinitive_completes_a_pattern(
     nlp: Language, patterned: Coding
 ) -> None:

@@ -188,12 +188,23 @@ def in_prep_phrase(
             if node.lower_ == "of" and node.head.lemma_.lower() in CONTAINERS:
                 node = node.head  # "a new round of joint exercises": the exercises
                 continue
+            if node.lower_ == "in" and _amount(node.head):
+                node = node.head  # "$33 million in assistance": the assistance
+                continue
             return not (noun is not None and node.lower_ == "of" and node.head.i == noun.i)
         head = node.head
         if head.pos_ in ("VERB", "AUX") and (head.dep_ != "pcomp" or head == trigger):
             return False  # another gerund's object is in the phrase that gerund is in
         node = node.head
     return False
+
+
+AMOUNTS = frozenset({"million", "billion", "trillion", "dollar", "euro", "pound", "yuan", "yen"})
+
+
+def _amount(token: Token) -> bool:
+    """A sum of money, which "in" gives what it is in: "$33 million in assistance"."""
+    return token.ent_type_ == "MONEY" or token.lemma_.lower() in AMOUNTS
 
 
 CONTAINERS = frozenset({
