@@ -657,6 +657,19 @@ def test_a_sum_of_money_passes_what_it_is_in_to_the_pattern(dyads_of: Dyads) -> 
     assert dyads_of(text) == {("USA", "070", "JOR")}  # the assistance, not GRANT's 060
 
 
+def test_what_a_subjunctive_clause_asks_for_has_not_happened(
+    coding_pipeline: Pipeline,
+) -> None:
+    def counted(text: str) -> set[tuple[str, bool]]:
+        return {(e.code.cameo, e.counted) for e in coding_pipeline.code_text(text).events}
+
+    assert counted("Germany insisted that France withdraw its troops.") == {
+        ("100", True), ("0874", False)}  # a demand, not a statement of a withdrawal
+    assert ("0874", False) in counted("Germany demanded that the troops be withdrawn.")
+    assert ("0874", True) in counted("The offensive made Russia withdraw its troops.")
+    assert ("0874", True) in counted("Germany insisted that France had withdrawn its troops.")
+
+
 def test_an_object_parsed_as_the_subject_of_an_infinitive_completes_a_pattern(
     nlp: Language, patterned: Coding
 ) -> None:

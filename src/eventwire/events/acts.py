@@ -186,6 +186,24 @@ def is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+CAUSATIVE_HEADS = frozenset({"make", "let", "have", "help", "see", "watch", "hear", "feel"})
+"""Verbs whose bare complement happened: "the offensive made Russia withdraw"."""
+
+
+def is_subjunctive(clause: Token) -> bool:
+    """ "insisted that France withdraw its troops", "demanded that the troops be
+    withdrawn": a bare verb with a subject of its own and no tense is what is asked
+    for, not what was done (unless a causative verb governs it)."""
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() in CAUSATIVE_HEADS:
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if not auxiliaries:
+        return clause.tag_ == "VB"
+    return [a.lower_ for a in auxiliaries] == ["be"]  # "that the troops be withdrawn"
+
+
 def _infinitive_with_subject(verb: Token) -> bool:
     return is_infinitive(verb) and any(c.dep_ == "nsubj" for c in verb.children)
 

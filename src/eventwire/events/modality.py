@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventwire.events.acts import is_deontic, is_infinitive
+from eventwire.events.acts import is_deontic, is_infinitive, is_subjunctive
 from eventwire.events.arguments import gerund_listed_after
 from eventwire.model import Modality
 
@@ -134,6 +134,7 @@ def modality_of(token: Token, nominal: bool, quoted: bool) -> Modality:
         if complement and lemma in HYPOTHETICAL_HEADS:
             hypothetical = True
             future = future or lemma in FUTURE_HEADS
+        hypothetical = hypothetical or is_subjunctive(lower)
         if lower.dep_ in ("xcomp", "conj") and _is_negated(upper):
             negated = negated or lower.dep_ == "xcomp"
         if lower.dep_ in ("ccomp", "parataxis") and lemma in REPORTING_VERBS:

@@ -22,6 +22,7 @@ from eventwire.events.acts import (
     evidential_passive,
     has_infinitive,
     is_infinitive,
+    is_subjunctive,
 )
 from eventwire.events.arguments import conjuncts, subjects
 from eventwire.events.documents import DOCUMENT_NOUNS, PUBLISHING_VERBS
@@ -449,7 +450,10 @@ def _as_speech(trigger: Trigger) -> Trigger:
     if token.lemma_.lower() not in SPEECH_VERBS or trigger.specificity >= 10:
         return trigger
     objects = {c.dep_ for c in token.children} & {"dobj", "dative"}
-    speech = any(c.dep_ in ("ccomp", "parataxis") for c in token.children) or not objects
+    clauses = [c for c in token.children if c.dep_ in ("ccomp", "parataxis")]
+    if any(is_subjunctive(c) for c in clauses):
+        return trigger  # "insisted that France withdraw": INSIST's demand, not a statement
+    speech = bool(clauses) or not objects
     if not speech or trigger.code == SPEECH_CODE:
         return trigger
     if trigger.spelled:  # the dictionary codes this very word form ("SAID [023]")
