@@ -670,6 +670,16 @@ def test_what_a_subjunctive_clause_asks_for_has_not_happened(
     assert ("0874", True) in counted("Germany insisted that France had withdrawn its troops.")
 
 
+def test_a_gerund_phrase_keeps_what_its_complements_govern(dyads_of: Dyads) -> None:
+    text = "Nothing has stopped Germany from seeking to push through billions in aid for Mali."
+    assert not [d for d in dyads_of(text) if d[1].startswith("16")], "no aid was stopped"
+
+
+def test_what_a_perception_verb_shows_happened(coding_pipeline: Pipeline) -> None:
+    events = coding_pipeline.code_text("The video shows a Ugandan soldier attack the Kenyan base.")
+    assert [(e.code.cameo, e.counted) for e in events.events] == [("190", True)]
+
+
 def test_an_object_parsed_as_the_subject_of_an_infinitive_completes_a_pattern(
     nlp: Language, patterned: Coding
 ) -> None:

@@ -186,8 +186,12 @@ def is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-CAUSATIVE_HEADS = frozenset({"make", "let", "have", "help", "see", "watch", "hear", "feel"})
-"""Verbs whose bare complement happened: "the offensive made Russia withdraw"."""
+CAUSATIVE_HEADS = frozenset({
+    "make", "let", "have", "help", "see", "watch", "hear", "feel", "show", "notice",
+    "observe", "witness",
+})  # fmt: skip
+"""Verbs whose bare complement happened: "the offensive made Russia withdraw", "video
+shows a Ukrainian vehicle take on a tank"."""
 
 
 def is_subjunctive(clause: Token) -> bool:

@@ -44,31 +44,33 @@ def charges(drafts: list[Draft]) -> list[Draft]:
             continue
         if not counted(draft.modality) or draft.modality.future:
             continue  # "will be jailed for ...": no one has charged anyone yet
-        if draft.trigger.token.lemma_.lower() not in ARREST_VERBS:
-            continue
-        charge = charge_of(draft.trigger.token)
-        if charge is None:
-            continue
         trigger = draft.trigger
-        note = f"charge: {trigger.token.text!r} for {charge.text!r} [{CHARGE_CODE}]"
+        if trigger.nominal or trigger.token.lemma_.lower() not in ARREST_VERBS:
+            continue
+        found_charge = charge_of(trigger.token)
+        if found_charge is None:
+            continue
+        prep, charge = found_charge
+        words = trigger.token.doc[prep.i : max(prep.i, charge.i) + 1].text
+        note = f"charge: {trigger.token.text!r} {words!r} [{CHARGE_CODE}]"
         evidence = (*trigger.evidence, charge)
         accused = replace(trigger, code=CHARGE_CODE, reverse_code=None, evidence=evidence)
         found.append(replace(draft, trigger=accused, code=CHARGE_CODE, rule_note=note))
     return found
 
 
-def charge_of(verb: Token) -> Token | None:
-    """The deed an arrest is for: the gerund or crime noun of its "for" phrase, or the
-    noun after "on charges of" / "on allegations of"."""
+def charge_of(verb: Token) -> tuple[Token, Token] | None:
+    """The preposition and the deed an arrest is for: the gerund or crime noun of its
+    "for" phrase, or the noun after "on charges of" / "on allegations of"."""
     for prep in verb.children:
         if prep.dep_ != "prep":
             continue
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         for obj in objects:
             if prep.lower_ == "for" and _a_deed(obj):
-                return obj
+                return prep, obj
             if prep.lower_ in ("on", "over") and obj.lemma_.lower() in CHARGE_NOUNS:
-                return _charged_deed(obj)
+                return prep, _charged_deed(obj)
     return None
 
 

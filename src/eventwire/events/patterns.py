@@ -192,11 +192,23 @@ def in_prep_phrase(
                 node = node.head  # "$33 million in assistance": the assistance
                 continue
             return not (noun is not None and node.lower_ == "of" and node.head.i == noun.i)
-        head = node.head
-        if head.pos_ in ("VERB", "AUX") and (head.dep_ != "pcomp" or head == trigger):
-            return False  # another gerund's object is in the phrase that gerund is in
+        if node.head.pos_ in ("VERB", "AUX"):
+            gerund = _gerund_above(node.head, trigger)
+            if gerund is None:
+                return False
+            node = gerund  # another gerund's object is in the phrase that gerund is in
+            continue
         node = node.head
     return False
+
+
+def _gerund_above(verb: Token, trigger: Token | None) -> Token | None:
+    """The gerund of a prepositional phrase that ``verb`` is or completes ("from
+    seeking to push through aid"), unless the trigger comes first on the way up."""
+    node = verb
+    while node != trigger and node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+        node = node.head
+    return node if node.dep_ == "pcomp" and node != trigger else None
 
 
 AMOUNTS = frozenset({"million", "billion", "trillion", "dollar", "euro", "pound", "yuan", "yen"})
