@@ -636,6 +636,8 @@ def test_a_bare_preposition_of_a_pattern_is_not_one_inside_a_modifier(
     assert ("DEU", "042", "FRA") in dyads_of("Germany returned from France.")
     found = dyads_of("Germany returned the songbirds captured from France to Italy.")
     assert not {d for d in found if d[1] in ("042", "043")}
+    backed = dyads_of("We actively support those fighting against the Washington elite.")
+    assert (None, "113", "USAGOV") in backed, "the phrase of a word the pattern matched"
 
 
 def test_who_is_asked_in_a_for_clause_is_the_target(dyads_of: Dyads) -> None:

@@ -289,7 +289,9 @@ def _find_words(
     return None
 
 
-def _find_prep(clause: Clause, cursor: int, element: Element) -> tuple[int, int] | None:
+def _find_prep(
+    clause: Clause, cursor: int, element: Element, used: Sequence[Token] = ()
+) -> tuple[int, int] | None:
     if element.prep not in clause.vocabulary:
         return None
     for index in range(cursor, len(clause.tokens)):
@@ -297,7 +299,7 @@ def _find_prep(clause: Clause, cursor: int, element: Element) -> tuple[int, int]
         if token.lower_ != element.prep:
             continue
         if not element.alternatives:
-            if time_phrase(token) or not _own_preposition(token):
+            if time_phrase(token) or not _own_preposition(token, used):
                 continue
             return index, index + 1
         inside = [i for i in range(index + 1, len(clause.tokens))
@@ -308,11 +310,12 @@ def _find_prep(clause: Clause, cursor: int, element: Element) -> tuple[int, int]
     return None
 
 
-def _own_preposition(token: Token) -> bool:
-    """A bare ``(FROM)`` names a phrase of the verb or of its object, not one inside a
-    modifier: "returned songbirds captured from traders" or "a bookmark, a gift from
-    Eva Braun, was returned" is no return from somewhere."""
-    return token.head.dep_ not in ("acl", "appos")
+def _own_preposition(token: Token, used: Sequence[Token] = ()) -> bool:
+    """A bare ``(FROM)`` names a phrase of the verb, of its object or of a word the
+    pattern matched ("support those fighting against X": ``&FIGHT (AGAINST)``), not
+    one inside another modifier: "returned songbirds captured from traders" or "a
+    bookmark, a gift from Eva Braun, was returned" is no return from somewhere."""
+    return token.head.dep_ not in ("acl", "appos") or token.head in used
 
 
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
@@ -334,7 +337,7 @@ def match_elements(elements: Sequence[Element], clause: Clause) -> tuple[Token, 
         if element.kind in ("source", "target", "skip"):
             continue
         if element.kind == "prep":
-            found = _find_prep(clause, cursor, element)
+            found = _find_prep(clause, cursor, element, used)
             after_prep = True
         else:
             gaps = INSERTED_MODIFIERS if element.kind == "phrase" else 0
