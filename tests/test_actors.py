@@ -329,6 +329,9 @@ def test_a_bare_title_refers_back_only_in_the_same_number(
         # the recogniser calls Harare an organisation; the gazetteer knows better
         ("Protests spread to Harare on Monday.", []),
         ("The SDF attacked the town.", [("SDF", "---", "entity:ORG")]),  # an acronym
+        # an acronym the tagger calls a common noun, as a subject only
+        ("The FLN claimed responsibility for the attacks.", [("FLN", "---", "entity:ORG")]),
+        ("The FLN praised the country's COVID-19 recovery.", [("FLN", "---", "entity:ORG")]),
         # a subject's name the recogniser gave no type (but not a place's)
         ("Papandreou agreed to resign.", [("Papandreou", "---", "name:subject")]),
         ("Harare welcomed the plan.", []),

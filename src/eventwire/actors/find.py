@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
 
-from spacy.symbols import PRON, PROPN
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.compose import Found, Place, build_found, group_hits
@@ -142,11 +142,21 @@ def _appositions(doc: Doc, found: list[Found], place: Place) -> list[Found]:
     return out
 
 
+def _acronym(token: Token) -> bool:
+    """ "The FLN claimed responsibility": the tagger often calls an organisation's
+    acronym a common noun; the recogniser's entity says it is a name.  Only as a
+    subject is it taken for one ("the country's COVID-19 recovery" names none)."""
+    return (
+        token.pos_ == "NOUN" and token.ent_type_ in NAMED_ENTITIES
+        and len(token.text) > 1 and token.text.isupper() and _sole_subject(token)
+    )
+
+
 def _name_end(token: Token) -> bool:
     """Whether a token ends a proper name.  Any proper noun counts, whatever its entity
     type: NER often misses or mislabels a bare surname, and a name only becomes a
     mention when an earlier mention of a person has that surname."""
-    if token.pos_ != "PROPN":
+    if token.pos_ != "PROPN" and not _acronym(token):
         return False
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return following is None or following.pos_ != "PROPN" or following.ent_iob_ == "B"
@@ -163,7 +173,7 @@ def _pronoun_kind(token: Token) -> str:
 def _references(doc: Doc, covered: set[int], place: Place) -> list[Reference]:
     found: list[Reference] = []
     pronouns = tokens_with_pos(doc, PRON)  # only pronouns and proper nouns can refer
-    names = tokens_with_pos(doc, PROPN)
+    names = [t for t in tokens_with_pos(doc, PROPN, NOUN) if t.pos_ == "PROPN" or _acronym(t)]
     for token in pronouns:
         if token.i in covered:
             continue
