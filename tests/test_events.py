@@ -682,6 +682,12 @@ def test_what_a_perception_verb_shows_happened(coding_pipeline: Pipeline) -> Non
     assert [(e.code.cameo, e.counted) for e in events.events] == [("190", True)]
 
 
+def test_expecting_that_something_will_happen_is_a_statement(dyads_of: Dyads) -> None:
+    assert dyads_of("Germany expects that Italian pupils will return to school.") == {
+        ("DEU", "010", None)}  # a forecast, not EXPECT's intent (030)
+    assert ("DEU", "030", "FRA") in dyads_of("Germany expects to sign a deal with France.")
+
+
 def test_an_object_parsed_as_the_subject_of_an_infinitive_completes_a_pattern(
     nlp: Language, patterned: Coding
 ) -> None:

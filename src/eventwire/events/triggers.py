@@ -290,6 +290,7 @@ def find_triggers(
                 trigger = replace(trigger, spelled=True)
             if trigger is not None:
                 trigger = _as_speech(_as_naming(_as_issuing(_as_self_claim(trigger))))
+                trigger = _as_forecast(trigger)
         elif _verb_tagged_as_noun(token):
             lemma = next((f for f in base_forms(token.lower_) if verbs.lookup(f)), token.lower_)
             trigger = code_trigger(token, verbs, valid, lemma=lemma)
@@ -441,6 +442,24 @@ def _as_naming(trigger: Trigger) -> Trigger:
     if not named or has_infinitive(token):
         return trigger  # "called Russian Foreign Minister Sergey Lavrov to discuss": a call
     return _as_statement(trigger, f"naming use of {token.lemma_.lower()!r}")
+
+
+FORECAST_VERBS = frozenset({"expect", "anticipate"})
+"""Verbs the dictionary reads as an intent ("expects to sign", EXPECT [030]) that
+only forecast when a clause follows ("expects that pupils will return")."""
+
+
+def _as_forecast(trigger: Trigger) -> Trigger:
+    """ "The Welsh Government said it expects that most pupils will have the chance to
+    go back": expecting that something will happen says what one thinks will happen,
+    a statement, not an intent to cooperate; a pattern's reading stands."""
+    token = trigger.token
+    if token.lemma_.lower() not in FORECAST_VERBS or trigger.specificity >= 10:
+        return trigger
+    clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+    if clause is None or is_infinitive(clause):
+        return trigger
+    return _as_statement(trigger, f"forecast use of {token.lemma_.lower()!r}")
 
 
 def _as_speech(trigger: Trigger) -> Trigger:
