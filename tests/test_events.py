@@ -688,6 +688,14 @@ def test_expecting_that_something_will_happen_is_a_statement(dyads_of: Dyads) ->
     assert ("DEU", "030", "FRA") in dyads_of("Germany expects to sign a deal with France.")
 
 
+def test_a_no_event_pattern_written_for_another_verb_does_not_silence_this_one(
+    dyads_of: Dyads,
+) -> None:
+    protested = dyads_of("Kenyan students protested the election in Nairobi.")
+    assert ("KENEDU", "140", "KEN") in protested
+    assert not dyads_of("The Kenyan opposition contested the election."), "CONTEST's own"
+
+
 def test_an_object_parsed_as_the_subject_of_an_infinitive_completes_a_pattern(
     nlp: Language, patterned: Coding
 ) -> None:

@@ -375,15 +375,18 @@ def best_pattern(
     With the ``verb`` given, words joined to ``*`` must be next to it.  With the
     verb's ``form`` given, a pattern the source wrote for another verb of the block
     loses ties to one written for this verb, and may not rest on particles alone:
-    "head to" is a journey, "order X to" is not.
+    "head to" is a journey, "order X to" is not; nor may it say that this verb's clause
+    is no event ("``* ELECTION [---]`` # CONTEST" does not silence "protesting election
+    results").
     """
     best: PatternMatch | None = None
     best_key: tuple[int, int, int] | None = None  # _tie_key of ``best``, on a tie only
     for pattern in patterns:  # callers pass VerbBlock.patterns_for(...): same result, faster
         if pattern.compound and not compound:
             continue
-        if form is not None and pattern.particles_only and not pattern.holds_for(form):
-            continue
+        foreign = form is not None and not pattern.holds_for(form)
+        if foreign and (pattern.particles_only or _no_event(pattern)):
+            continue  # "contest an election" is no event; "protest election results" is
         if not pattern.before and not pattern.after and not pattern.compound:
             continue
         used_before = match_elements(pattern.before, before)
@@ -405,6 +408,14 @@ def best_pattern(
         elif best is None or score > best.score:
             best, best_key = PatternMatch(pattern, tokens, score), None
     return best
+
+
+NO_EVENT = (None, "---")
+
+
+def _no_event(pattern: VerbPattern) -> bool:
+    """A ``[---]`` pattern: the verb with these words is no event."""
+    return pattern.code in NO_EVENT and pattern.reverse_code in NO_EVENT
 
 
 def _tie_key(
