@@ -696,6 +696,19 @@ def test_a_no_event_pattern_written_for_another_verb_does_not_silence_this_one(
     assert not dyads_of("The Kenyan opposition contested the election."), "CONTEST's own"
 
 
+@pytest.mark.parametrize(("text", "counted"), [
+    ("Russia is likely to attack Ukraine.", False),
+    ("Russia is unlikely to attack Ukraine.", False),
+    ("Russia is poised to attack Ukraine.", False),
+    ("Russia attacked Ukraine due to the dispute.", True),
+])
+def test_what_is_only_likely_has_not_happened(
+    coding_pipeline: Pipeline, text: str, counted: bool
+) -> None:
+    events = coding_pipeline.code_text(text).events
+    assert [e.counted for e in events if e.code.cameo == "190"] == [counted]
+
+
 def test_an_object_parsed_as_the_subject_of_an_infinitive_completes_a_pattern(
     nlp: Language, patterned: Coding
 ) -> None:

@@ -29,12 +29,13 @@ HYPOTHETICAL_HEADS = frozenset(
         "justify", "order", "allow", "encourage", "persuade", "press", "pressure", "invite",
         "depend",
         "willing", "ready", "prepared", "determined", "eager", "keen", "commit", "undertake",
+        "likely", "unlikely", "poise", "poised", "slate", "slated", "suppose", "supposed",
     }
 )  # fmt: skip
 """Verbs whose complement names an event that has not (yet) happened."""
 FUTURE_HEADS = frozenset(
     {"plan", "intend", "prepare", "vow", "pledge", "promise", "expect", "agree",
-     "schedule", "set", "threaten", "going"}
+     "schedule", "set", "threaten", "going", "poise", "poised", "slate", "slated"}
 )  # fmt: skip
 UNREAL_MODIFIERS = frozenset(
     {"any", "possible", "alleged", "potential", "hypothetical", "future", "planned",
