@@ -470,6 +470,8 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenyan opposition leaders called off their protest.", {"082"}),  # easing dissent
     ("The Kenyan president is ending a five-day trip in Uganda.", {"042", "043"}),
     ("The Kenyan president called off a trip to Uganda.", {"160"}),
+    ("Kenya sent a team of medical experts to Uganda.", {"073"}),  # not "* TEAM" (036)
+    ("Kenya sent rescue teams to Uganda.", {"073"}),
     ("Kenyan opposition leaders called off the talks with Uganda.", {"160"}),
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
