@@ -472,6 +472,9 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("The Kenyan president called off a trip to Uganda.", {"160"}),
     ("Kenya sent a team of medical experts to Uganda.", {"073"}),  # not "* TEAM" (036)
     ("Kenya sent rescue teams to Uganda.", {"073"}),
+    ("Kenyan troops participate in peacekeeping operations in Somalia.", {"074"}),
+    ("Kenyan students took part in protests against the government.", {"141"}),
+    ("Kenya participated in talks with Uganda.", {"046"}),
     ("Kenyan opposition leaders called off the talks with Uganda.", {"160"}),
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
