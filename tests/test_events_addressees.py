@@ -13,6 +13,15 @@ def test_a_condition_names_whom_a_threat_is_aimed_at(dyads_of: Dyads) -> None:
     assert threats and all(target == "ISR" for _s, _c, target in threats)
 
 
+def test_an_if_clause_names_whom_a_threat_is_aimed_at(dyads_of: Dyads) -> None:
+    text = ("Russia threatened to stop negotiations to reduce nuclear weapons if the United "
+            "States goes ahead with the deployment.")
+    threats = {d for d in dyads_of(text) if d[1].startswith("13")}
+    assert threats and all(target == "USA" for _s, _c, target in threats)
+    plain = dyads_of("Russia will stop negotiations if the United States goes ahead.")
+    assert not any(target == "USA" for source, _c, target in plain if source == "RUS")
+
+
 def test_a_protest_is_aimed_at_the_authorities_the_sentence_names(
     dyads_of: Dyads,
 ) -> None:

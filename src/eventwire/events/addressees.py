@@ -19,11 +19,14 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from eventwire.events.acts import THREAT_HEADS
 from eventwire.events.arguments import MentionIndex, actors_of
 from eventwire.events.targets import refers_to_source
 from eventwire.model import ActorMention
 
 CONDITION_MARKS = frozenset({"unless"})
+THREAT_MARKS = frozenset({"if"})
+"""A threat's condition: what the threatened actor must not do."""
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 AUTHORITY_ROLES = frozenset({"GOV", "LEG", "JUD"})
 PROTEST_ROOT = "14"
@@ -40,8 +43,12 @@ def _governing(token: Token) -> list[Token]:
 
 
 def condition_subjects(token: Token) -> list[Token]:
-    """Subjects of an ``unless`` clause on the trigger or the verbs just above it."""
-    for verb in _governing(token):
+    """Subjects of an ``unless`` clause on the trigger or the verbs just above it, or
+    of an ``if`` clause on a threat ("threatened to stop the talks if the United
+    States goes ahead")."""
+    chain = _governing(token)
+    threat = next((verb for verb in chain if verb.lemma_.lower() in THREAT_HEADS), None)
+    for verb in chain:
         for clause in verb.children:
             if clause.dep_ != "advcl":
                 continue
@@ -50,6 +57,20 @@ def condition_subjects(token: Token) -> list[Token]:
             subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
             if subjects:
                 return subjects
+    return [] if threat is None else _threat_condition(threat)
+
+
+def _threat_condition(threat: Token) -> list[Token]:
+    """Subjects of the first ``if`` clause anywhere in the threat: the parser hangs it
+    on whichever verb is nearest ("to stop talks to reduce arms if the US goes ahead")."""
+    for clause in threat.subtree:
+        if clause.dep_ != "advcl":
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ in THREAT_MARKS for c in clause.children):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return subjects
     return []
 
 
