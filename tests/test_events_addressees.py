@@ -22,6 +22,15 @@ def test_an_if_clause_names_whom_a_threat_is_aimed_at(dyads_of: Dyads) -> None:
     assert not any(target == "USA" for source, _c, target in plain if source == "RUS")
 
 
+def test_a_demand_s_that_clause_names_whom_it_is_made_of(dyads_of: Dyads) -> None:
+    text = "The rebels insisted on their demands that Burundi's government grant more rights."
+    assert {t for _s, c, t in dyads_of(text) if c.startswith("10")} == {"BDIGOV"}
+    text = "The ILO reiterated its demand today that Israel ease restrictions on workers."
+    assert {t for _s, c, t in dyads_of(text) if c.startswith("10")} == {"ISR"}
+    rejected = dyads_of("Kenya rejected calls that Uganda withdraw its troops.")
+    assert not any(t == "UGA" for _s, c, t in rejected if c.startswith("12")), "not asked"
+
+
 def test_a_protest_is_aimed_at_the_authorities_the_sentence_names(
     dyads_of: Dyads,
 ) -> None:

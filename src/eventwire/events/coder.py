@@ -242,7 +242,7 @@ def _arguments(
     if not targets:
         pronouns = [h for h in heads[1] if h.lower_ in ("it", "them", "us", "him", "her")]
         targets = _reporter_as_subject(token, pronouns, index)
-    if not targets and not trigger.nominal and not trigger.statement:
+    if not targets and not trigger.statement:
         targets = first_actor(complement_subject(token, trigger.code), index)
     if not targets and not trigger.nominal and not trigger.statement:
         targets = _in_verb_phrase(token, index, sources)

@@ -136,11 +136,44 @@ def _prepositional_objects(head: Token) -> list[Token]:
 
 
 def complement_subject(trigger: Token, code: str) -> list[Token]:
-    """For "X warned that Y ..." or "X called for Y to stay": Y is the target."""
+    """For "X warned that Y ...", "X called for Y to stay" or "X reiterated its demand
+    that Y ease restrictions": Y is the target."""
+    if trigger.pos_ in ("NOUN", "PROPN"):  # an event noun: "its demands that Y grant"
+        return demanded_of(trigger) if code[:2] in DEMANDING_ROOTS else []
     asking = code[:2] in ASKING_ROOTS
     for child in trigger.children:
         if child.dep_ in ("ccomp", "parataxis") or (asking and _for_clause(child)):
             return [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if code[:2] in DEMANDING_ROOTS:
+        return _demanded_of(trigger)
+    return []
+
+
+DEMANDING_ROOTS = frozenset({"02", "10"})
+DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "plea", "ultimatum"})
+"""Nouns whose "that" clause says what is asked of whom."""
+
+
+def _demanded_of(trigger: Token) -> list[Token]:
+    """The subject of the "that" clause of a demand the trigger makes or repeats ("insisted
+    on its demands that Burundi's government grant more rights")."""
+    nouns = [c for c in trigger.children if c.dep_ == "dobj"]
+    nouns += [o for p in trigger.children if p.dep_ == "prep"
+              for o in p.children if o.dep_ == "pobj"]
+    for noun in nouns:
+        if noun.lemma_.lower() in DEMAND_NOUNS:
+            found = demanded_of(noun)
+            if found:
+                return found
+    return []
+
+
+def demanded_of(noun: Token) -> list[Token]:
+    """The subject of a demand noun's "that" clause."""
+    for clause in noun.children:
+        marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        if clause.dep_ in ("acl", "relcl", "ccomp") and marked:
+            return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     return []
 
 
