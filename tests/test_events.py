@@ -617,19 +617,6 @@ def test_a_phrase_that_only_dates_the_act_is_no_preposition_of_a_pattern(
     assert {d[1] for d in countries(nlp, patterned, text)} == {cameo}
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Germany returned the stolen monkeys to France.", {("DEU", "0842", "FRA")}),
-    ("Stolen paintings were returned by Germany to France.", {("DEU", "0842", "FRA")}),
-    ("Germany returned 40 fishermen to France.", set()),
-    ("Germany returned dozens of migrants to France.", set()),
-    ("Germany returned the favour.", set()),
-])
-def test_giving_a_thing_back_to_someone_is_returning_property(
-    dyads_of: Dyads, text: str, expected: set[tuple[str, str, str]]
-) -> None:
-    assert {d for d in dyads_of(text) if d[1].startswith("084")} == expected
-
-
 def test_a_bare_preposition_of_a_pattern_is_not_one_inside_a_modifier(
     dyads_of: Dyads,
 ) -> None:

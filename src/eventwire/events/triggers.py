@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from eventwire.actors.compose import PERSON_NOUNS
 from eventwire.events.acts import (
     claims_about_itself,
     evidential_passive,
@@ -26,9 +25,9 @@ from eventwire.events.acts import (
 )
 from eventwire.events.arguments import conjuncts, subjects
 from eventwire.events.documents import DOCUMENT_NOUNS, PUBLISHING_VERBS
+from eventwire.events.giving_back import thing_given_back
 from eventwire.events.modality import REPORTING_VERBS
 from eventwire.events.patterns import (
-    CONTAINERS,
     Clause,
     PatternMatch,
     best_pattern,
@@ -307,53 +306,18 @@ def find_triggers(
     return triggers
 
 
-GIVING_BACK = frozenset({"return", "repatriate"})
-"""Verbs of giving back, whose dictionary block codes nothing without a pattern."""
 RETURN_PROPERTY = "0842"
-RETURNED_PEOPLE = frozenset({
-    "people", "person", "citizen", "national", "migrant", "immigrant", "refugee",
-    "prisoner", "detainee", "hostage", "captive", "deportee", "seeker", "soldier",
-    "troop", "fighter", "militant", "fisherman", "sailor", "seaman", "crew", "pilot",
-    "passenger", "tourist", "worker", "student", "child", "man", "woman", "family",
-    "civilian", "body", "remains", "suspect", "fugitive", *PERSON_NOUNS,
-})  # fmt: skip
-"""Nouns of people (and their remains): returning them is not returning property."""
 
 
 def _given_back(token: Token, valid: Callable[[str], bool]) -> Trigger | None:
-    """ "ICE returned the wild monkeys to Congo": giving a thing back to someone is
-    returning property (0842) whatever the thing is.  The dictionary names the things
-    (equipment, aircraft, artwork) and codes nothing for one it does not name; people
-    given back are left to it (refugees and prisoners 0841, immigrants 174)."""
-    if token.lemma_.lower() not in GIVING_BACK or not valid(RETURN_PROPERTY):
-        return None
-    recipient = any(_to_someone(c) for c in token.children)
-    thing = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if not recipient or thing is None or not _a_thing(thing):
+    """ "ICE returned the wild monkeys to Congo": returning property (0842), which the
+    dictionary codes only for the things it names (see :mod:`giving_back`)."""
+    thing = thing_given_back(token)
+    if thing is None or not valid(RETURN_PROPERTY):
         return None
     lemma = token.lemma_.lower()
     rule = f"{lemma.upper()} giving back: {token.text!r} + {thing.text!r} [{RETURN_PROPERTY}]"
     return Trigger(token, (token,), RETURN_PROPERTY, None, rule, (thing,), 5)
-
-
-def _to_someone(child: Token) -> bool:
-    """A "to" phrase naming who gets the thing (not a date: "returned to ... by June")."""
-    if child.dep_ == "advmod" and child.lower_ == "back":  # "gave it back to Peru"
-        return any(_to_someone(c) for c in child.children)
-    return child.dep_ in ("prep", "dative") and child.lower_ == "to" and not time_phrase(child)
-
-
-def _a_thing(noun: Token) -> bool:
-    """Whether the object names a thing, not people, a body or an actor by name."""
-    while noun.lemma_.lower() in CONTAINERS:  # "dozens of artifacts", "hundreds of migrants"
-        inner = [g for c in noun.children if c.lower_ == "of" for g in c.children
-                 if g.dep_ == "pobj"]
-        if not inner:
-            break
-        noun = inner[0]
-    if noun.pos_ != "NOUN" or noun.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
-        return False
-    return noun.lemma_.lower() not in RETURNED_PEOPLE
 
 
 COPULAS = frozenset({"be", "remain", "seem", "appear", "sound", "feel", "become", "grow"})
