@@ -49,3 +49,23 @@ def test_long_paragraphs_are_cut_at_whitespace() -> None:
 def test_a_missing_pipeline_is_a_clear_error() -> None:
     with pytest.raises(ModelNotFound, match="no_such_pipeline"):
         load_pipeline("no_such_pipeline")
+
+
+@pytest.mark.parametrize(("text", "joined", "subject"), [
+    ("Myanmar ’ s Supreme Court on Tuesday rejected the appeal .", "’ s", "Court"),
+    ("Mr . Sisi has rejected the appeals .", "Mr .", "Sisi"),
+    ("US Ambassador John R . Bass promised Kenya ' s support .", "R .", "Bass"),
+])
+def test_text_written_token_by_token_is_parsed_as_words(
+    nlp: Language, text: str, joined: str, subject: str
+) -> None:
+    doc = nlp(text)
+    assert doc.text == text, "offsets stay those of the input"
+    assert joined in [t.text for t in doc]
+    assert len(list(doc.sents)) == 1
+    assert [t.text for t in doc if t.dep_ == "nsubj"] == [subject]
+
+
+def test_written_text_is_left_as_the_tokenizer_splits_it(nlp: Language) -> None:
+    text = "Myanmar's Supreme Court rejected the appeal of Mr. Sisi in St. Louis."
+    assert [t.text for t in nlp(text)] == [t.text for t in nlp.make_doc(text)]

@@ -8,6 +8,7 @@ is all a later stage needs to turn token positions into spans of ``Article.text`
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -101,6 +102,53 @@ def token_at(parsed: ParsedArticle, start: int, end: int) -> tuple[ParsedParagra
     return (para, span.root) if span is not None and len(span) else None
 
 
+REJOIN = "eventwire_rejoin"
+SPLIT_MARKS = re.compile(r"\w [’'] s\b|\b(?:[A-Z]|[A-Z][a-z]{1,3}) \. [A-Z]")
+"""Text written token by token, as some corpora ship it: "Myanmar ’ s Supreme Court",
+"Mr . Sisi", "John R . Bass"."""
+TITLES = frozenset({
+    "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "gov", "sen", "rep",
+    "prof", "capt", "maj", "jr", "sr", "adm", "brig", "cpl", "pvt", "hon", "rev",
+})  # fmt: skip
+APOSTROPHES = frozenset({"’", "'"})
+
+
+@Language.component(REJOIN)
+def rejoin_split_tokens(doc: Doc) -> Doc:
+    """Join the pieces of a possessive or an abbreviation that pre-tokenized text
+    spaced apart ("Myanmar ’ s", "Mr . Sisi"), before the tagger sees them: split, the
+    parser takes "s" for a verb and "Mr ." for a sentence of its own.  The joined token
+    keeps its text and the doc its characters, so every offset stays that of the input;
+    only its norm, which the model reads, is the word's usual spelling."""
+    if not SPLIT_MARKS.search(doc.text):
+        return doc
+    joins: list[tuple[int, str]] = []
+    index = 0
+    while index < len(doc) - 1:
+        token, after = doc[index], doc[index + 1]
+        if index and token.text in APOSTROPHES and token.whitespace_ and after.lower_ == "s":
+            joins.append((index, "'s"))
+        elif after.text == "." and token.whitespace_ and _abbreviation(token, doc, index):
+            joins.append((index, token.lower_ + "."))
+        else:
+            index += 1
+            continue
+        index += 2
+    if joins:
+        with doc.retokenize() as retokenizer:
+            for start, norm in joins:
+                retokenizer.merge(doc[start : start + 2], attrs={"NORM": norm})
+    return doc
+
+
+def _abbreviation(token: Token, doc: Doc, index: int) -> bool:
+    """A title or an initial followed by a spaced full stop and a capitalised word."""
+    if index + 2 >= len(doc) or not doc[index + 2].text[:1].isupper():
+        return False
+    initial = len(token.text) == 1 and token.text.isupper()
+    return initial or token.lower_ in TITLES
+
+
 def load_pipeline(model: str) -> Language:
     """Load an installed spaCy pipeline by package name or folder path.
 
@@ -108,13 +156,16 @@ def load_pipeline(model: str) -> Language:
     how to install it, because eventwire must run on machines without a network.
     """
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as exc:
         hint = "a folder path" if Path(model).exists() else "an installed package"
         raise ModelNotFound(
             f"cannot load spaCy pipeline {model!r} ({hint}); install the pipeline package "
             "with pip, or pass the path of a pipeline folder"
         ) from exc
+    if REJOIN not in nlp.pipe_names:
+        nlp.add_pipe(REJOIN, first=True)
+    return nlp
 
 
 def split_long(start: int, end: int, text: str, limit: int = MAX_PARAGRAPH_CHARS) -> list[
