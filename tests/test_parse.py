@@ -55,6 +55,7 @@ def test_a_missing_pipeline_is_a_clear_error() -> None:
     ("Myanmar ’ s Supreme Court on Tuesday rejected the appeal .", "’ s", "Court"),
     ("Mr . Sisi has rejected the appeals .", "Mr .", "Sisi"),
     ("US Ambassador John R . Bass promised Kenya ' s support .", "R .", "Bass"),
+    ("Some 30 , 000 Irish soldiers served in Lebanon .", "30 , 000", "soldiers"),
 ])
 def test_text_written_token_by_token_is_parsed_as_words(
     nlp: Language, text: str, joined: str, subject: str
@@ -67,5 +68,5 @@ def test_text_written_token_by_token_is_parsed_as_words(
 
 
 def test_written_text_is_left_as_the_tokenizer_splits_it(nlp: Language) -> None:
-    text = "Myanmar's Supreme Court rejected the appeal of Mr. Sisi in St. Louis."
+    text = "Myanmar's Supreme Court rejected the appeal of Mr. Sisi in St. Louis, 3, 4."
     assert [t.text for t in nlp(text)] == [t.text for t in nlp.make_doc(text)]

@@ -103,9 +103,9 @@ def token_at(parsed: ParsedArticle, start: int, end: int) -> tuple[ParsedParagra
 
 
 REJOIN = "eventwire_rejoin"
-SPLIT_MARKS = re.compile(r"\w [’'] s\b|\b(?:[A-Z]|[A-Z][a-z]{1,3}) \. [A-Z]")
+SPLIT_MARKS = re.compile(r"\w [’'] s\b|\b(?:[A-Z]|[A-Z][a-z]{1,3}) \. [A-Z]|\d [,.] \d")
 """Text written token by token, as some corpora ship it: "Myanmar ’ s Supreme Court",
-"Mr . Sisi", "John R . Bass"."""
+"Mr . Sisi", "John R . Bass", "30 , 000 soldiers"."""
 TITLES = frozenset({
     "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "gov", "sen", "rep",
     "prof", "capt", "maj", "jr", "sr", "adm", "brig", "cpl", "pvt", "hon", "rev",
@@ -115,30 +115,55 @@ APOSTROPHES = frozenset({"’", "'"})
 
 @Language.component(REJOIN)
 def rejoin_split_tokens(doc: Doc) -> Doc:
-    """Join the pieces of a possessive or an abbreviation that pre-tokenized text
-    spaced apart ("Myanmar ’ s", "Mr . Sisi"), before the tagger sees them: split, the
-    parser takes "s" for a verb and "Mr ." for a sentence of its own.  The joined token
-    keeps its text and the doc its characters, so every offset stays that of the input;
-    only its norm, which the model reads, is the word's usual spelling."""
+    """Join the pieces of a possessive, an abbreviation or a number that pre-tokenized
+    text spaced apart ("Myanmar ’ s", "Mr . Sisi", "30 , 000"), before the tagger sees
+    them: split, the parser takes "s" for a verb, "Mr ." for a sentence of its own and
+    "000" for a noun.  A joined token keeps its text and the doc its characters, so
+    every offset stays that of the input; only its norm, which the model reads, is the
+    usual spelling."""
     if not SPLIT_MARKS.search(doc.text):
         return doc
-    joins: list[tuple[int, str]] = []
+    joins: list[tuple[int, int, str]] = []
     index = 0
     while index < len(doc) - 1:
-        token, after = doc[index], doc[index + 1]
-        if index and token.text in APOSTROPHES and token.whitespace_ and after.lower_ == "s":
-            joins.append((index, "'s"))
-        elif after.text == "." and token.whitespace_ and _abbreviation(token, doc, index):
-            joins.append((index, token.lower_ + "."))
+        length = _split_length(doc, index)
+        if length:
+            pieces = doc[index : index + length]
+            norm = "'s" if length == 2 and pieces[0].text in APOSTROPHES else pieces.text
+            joins.append((index, length, norm.replace(" ", "").lower()))
+            index += length
         else:
             index += 1
-            continue
-        index += 2
     if joins:
         with doc.retokenize() as retokenizer:
-            for start, norm in joins:
-                retokenizer.merge(doc[start : start + 2], attrs={"NORM": norm})
+            for first, length, norm in joins:
+                retokenizer.merge(doc[first : first + length], attrs={"NORM": norm})
     return doc
+
+
+def _split_length(doc: Doc, index: int) -> int:
+    """How many tokens from ``index`` are one word spaced apart (0: none)."""
+    token, after = doc[index], doc[index + 1]
+    if not token.whitespace_:
+        return 0
+    if index and token.text in APOSTROPHES and after.lower_ == "s":
+        return 2
+    if after.text == "." and _abbreviation(token, doc, index):
+        return 2
+    length = 0
+    while token.is_digit and _digit_group(doc, index + length):
+        length += 2
+    return length + 1 if length else 0
+
+
+def _digit_group(doc: Doc, index: int) -> bool:
+    """ "30 , 000" or "1 . 2": a separator and the digits after it."""
+    if index + 2 >= len(doc) or not doc[index].whitespace_:
+        return False
+    mark, digits = doc[index + 1], doc[index + 2]
+    if mark.text not in (",", ".") or not mark.whitespace_ or not digits.is_digit:
+        return False
+    return mark.text == "." or len(digits.text) == 3
 
 
 def _abbreviation(token: Token, doc: Doc, index: int) -> bool:
