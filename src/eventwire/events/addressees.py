@@ -15,7 +15,7 @@ Both only fill a missing target; the actor comes from the dictionaries as always
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
 
@@ -44,29 +44,24 @@ def _governing(token: Token) -> list[Token]:
 
 def condition_subjects(token: Token) -> list[Token]:
     """Subjects of an ``unless`` clause on the trigger or the verbs just above it, or
-    of an ``if`` clause on a threat ("threatened to stop the talks if the United
-    States goes ahead")."""
+    of an ``if`` clause anywhere in a threat, as the parser hangs it on whichever verb
+    is nearest ("threatened to stop talks to reduce arms if the United States goes
+    ahead")."""
     chain = _governing(token)
-    threat = next((verb for verb in chain if verb.lemma_.lower() in THREAT_HEADS), None)
     for verb in chain:
-        for clause in verb.children:
-            if clause.dep_ != "advcl":
-                continue
-            if not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
-                continue
-            subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
-            if subjects:
-                return subjects
-    return [] if threat is None else _threat_condition(threat)
+        found = _marked_subjects(verb.children, CONDITION_MARKS)
+        if found:
+            return found
+    threat = next((verb for verb in chain if verb.lemma_.lower() in THREAT_HEADS), None)
+    return [] if threat is None else _marked_subjects(threat.subtree, THREAT_MARKS)
 
 
-def _threat_condition(threat: Token) -> list[Token]:
-    """Subjects of the first ``if`` clause anywhere in the threat: the parser hangs it
-    on whichever verb is nearest ("to stop talks to reduce arms if the US goes ahead")."""
-    for clause in threat.subtree:
+def _marked_subjects(clauses: Iterable[Token], marks: frozenset[str]) -> list[Token]:
+    """The subjects of the first adverbial clause with one of ``marks`` that has any."""
+    for clause in clauses:
         if clause.dep_ != "advcl":
             continue
-        if not any(c.dep_ == "mark" and c.lower_ in THREAT_MARKS for c in clause.children):
+        if not any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children):
             continue
         subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
