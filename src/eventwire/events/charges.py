@@ -32,6 +32,7 @@ NOT_CHARGES = frozenset({
     "protection", "treatment", "time", "period", "hour", "day", "week", "month", "year",
 })  # fmt: skip
 """What "held for ..." may name that is no deed: a purpose or a length of time."""
+NOT_DEEDS = NOT_CHARGES | PERSON_NOUNS
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
@@ -81,7 +82,7 @@ def _a_deed(obj: Token) -> bool:
         return False
     if obj.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
         return False  # "arrested for Israel" says for whom, not for what
-    return obj.pos_ == "NOUN" and obj.lemma_.lower() not in NOT_CHARGES | PERSON_NOUNS
+    return obj.pos_ == "NOUN" and obj.lemma_.lower() not in NOT_DEEDS
 
 
 def _charged_deed(noun: Token) -> Token:

@@ -145,7 +145,7 @@ def complement_subject(trigger: Token, code: str) -> list[Token]:
         if child.dep_ in ("ccomp", "parataxis") or (asking and _for_clause(child)):
             return [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
     if code[:2] in DEMANDING_ROOTS:
-        return _demanded_of(trigger)
+        return _asked_in_demands(trigger)
     return []
 
 
@@ -154,7 +154,7 @@ DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "plea", "ultima
 """Nouns whose "that" clause says what is asked of whom."""
 
 
-def _demanded_of(trigger: Token) -> list[Token]:
+def _asked_in_demands(trigger: Token) -> list[Token]:
     """The subject of the "that" clause of a demand the trigger makes or repeats ("insisted
     on its demands that Burundi's government grant more rights")."""
     nouns = [c for c in trigger.children if c.dep_ == "dobj"]
