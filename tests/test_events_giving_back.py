@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
+from eventwire.pipeline import Pipeline
+
 Dyads = Callable[[str], set[tuple[str | None, str, str | None]]]
 
 
@@ -20,3 +22,9 @@ def test_giving_a_thing_back_to_someone_is_returning_property(
     dyads_of: Dyads, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert {d for d in dyads_of(text) if d[1].startswith("084")} == expected
+
+
+def test_the_rule_names_the_verb_s_dictionary_line_then_why(coding_pipeline: Pipeline) -> None:
+    events = coding_pipeline.code_text("Germany returned the stolen monkeys to France.").events
+    (rule,) = [e.evidence.rule for e in events if e.code.cameo == "0842"]
+    assert rule.startswith("CAMEO.2.0.txt:") and " RETURN verb [---]; giving back: " in rule

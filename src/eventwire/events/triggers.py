@@ -284,7 +284,7 @@ def find_triggers(
                 continue
             if evidential_passive(token):  # "is said to have attacked": no saying coded
                 continue
-            trigger = code_trigger(token, verbs, valid) or _given_back(token, valid)
+            trigger = code_trigger(token, verbs, valid) or _given_back(token, verbs, valid)
             if trigger is not None and own_spelling(token, verbs, token.lemma_.lower()):
                 trigger = replace(trigger, spelled=True)
             if trigger is not None:
@@ -309,14 +309,19 @@ def find_triggers(
 RETURN_PROPERTY = "0842"
 
 
-def _given_back(token: Token, valid: Callable[[str], bool]) -> Trigger | None:
+def _given_back(
+    token: Token, verbs: VerbDictionary, valid: Callable[[str], bool]
+) -> Trigger | None:
     """ "ICE returned the wild monkeys to Congo": returning property (0842), which the
-    dictionary codes only for the things it names (see :mod:`giving_back`)."""
+    dictionary codes only for the things it names (see :mod:`giving_back`).  The rule
+    names the verb's dictionary line, which gives no code, and then why."""
     thing = thing_given_back(token)
-    if thing is None or not valid(RETURN_PROPERTY):
+    entries = verbs.lookup(token.lemma_.lower())
+    if thing is None or not entries or not valid(RETURN_PROPERTY):
         return None
-    lemma = token.lemma_.lower()
-    rule = f"{lemma.upper()} giving back: {token.text!r} + {thing.text!r} [{RETURN_PROPERTY}]"
+    block, form = entries[0]
+    note = f"giving back: {token.text!r} + {thing.text!r} [{RETURN_PROPERTY}]"
+    rule = f"{form.origin}:{form.line} {block.head.upper()} verb [---]; {note}"
     return Trigger(token, (token,), RETURN_PROPERTY, None, rule, (thing,), 5)
 
 
