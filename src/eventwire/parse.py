@@ -8,7 +8,6 @@ is all a later stage needs to turn token positions into spans of ``Article.text`
 
 from __future__ import annotations
 
-import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import numpy
 import spacy
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
@@ -103,9 +103,6 @@ def token_at(parsed: ParsedArticle, start: int, end: int) -> tuple[ParsedParagra
 
 
 REJOIN = "eventwire_rejoin"
-SPLIT_MARKS = re.compile(r"\w [’'] s\b|\b(?:[A-Z]|[A-Z][a-z]{1,3}) \. [A-Z]|\d [,.] \d")
-"""Text written token by token, as some corpora ship it: "Myanmar ’ s Supreme Court",
-"Mr . Sisi", "John R . Bass", "30 , 000 soldiers"."""
 TITLES = frozenset({
     "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "gov", "sen", "rep",
     "prof", "capt", "maj", "jr", "sr", "adm", "brig", "cpl", "pvt", "hon", "rev",
@@ -121,24 +118,32 @@ def rejoin_split_tokens(doc: Doc) -> Doc:
     "000" for a noun.  A joined token keeps its text and the doc its characters, so
     every offset stays that of the input; only its norm, which the model reads, is the
     usual spelling."""
-    if not SPLIT_MARKS.search(doc.text):
-        return doc
     joins: list[tuple[int, int, str]] = []
-    index = 0
-    while index < len(doc) - 1:
-        length = _split_length(doc, index)
+    free = 0
+    for index in _split_candidates(doc):
+        length = _split_length(doc, index) if index >= free else 0
         if length:
             pieces = doc[index : index + length]
             norm = "'s" if length == 2 and pieces[0].text in APOSTROPHES else pieces.text
             joins.append((index, length, norm.replace(" ", "").lower()))
-            index += length
-        else:
-            index += 1
+            free = index + length
     if joins:
         with doc.retokenize() as retokenizer:
             for first, length, norm in joins:
                 retokenizer.merge(doc[first : first + length], attrs={"NORM": norm})
     return doc
+
+
+def _split_candidates(doc: Doc) -> list[int]:
+    """Where a spaced-apart word may start: before an "s", "." or "," that follows a
+    space.  Found from spaCy's arrays, as most docs have none and a scan of every token
+    in Python would cost more than the join."""
+    if len(doc) < 2:
+        return []
+    marks = [doc.vocab.strings[mark] for mark in ("s", ".", ",")]
+    rows = doc.to_array([ORTH, SPACY])
+    spaced = numpy.isin(rows[1:, 0], marks) & (rows[:-1, 1] == 1)
+    return [int(i) for i in numpy.flatnonzero(spaced)]
 
 
 def _split_length(doc: Doc, index: int) -> int:

@@ -15,6 +15,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
 
+import numpy
+from spacy.attrs import ENT_TYPE, POS
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
@@ -152,6 +154,15 @@ def _acronym(token: Token) -> bool:
     )
 
 
+def _acronyms(doc: Doc) -> list[Token]:
+    """The doc's acronyms (:func:`_acronym`), found among its common nouns that have an
+    entity type from spaCy's arrays: most docs have none."""
+    rows = doc.to_array([POS, ENT_TYPE])
+    types = [doc.vocab.strings[label] for label in NAMED_ENTITIES]
+    found = numpy.flatnonzero((rows[:, 0] == NOUN) & numpy.isin(rows[:, 1], types))
+    return [doc[int(i)] for i in found if _acronym(doc[int(i)])]
+
+
 def _name_end(token: Token) -> bool:
     """Whether a token ends a proper name.  Any proper noun counts, whatever its entity
     type: NER often misses or mislabels a bare surname, and a name only becomes a
@@ -173,7 +184,7 @@ def _pronoun_kind(token: Token) -> str:
 def _references(doc: Doc, covered: set[int], place: Place) -> list[Reference]:
     found: list[Reference] = []
     pronouns = tokens_with_pos(doc, PRON)  # only pronouns and proper nouns can refer
-    names = [t for t in tokens_with_pos(doc, PROPN, NOUN) if t.pos_ == "PROPN" or _acronym(t)]
+    names = sorted(tokens_with_pos(doc, PROPN) + _acronyms(doc), key=lambda t: t.i)
     for token in pronouns:
         if token.i in covered:
             continue
