@@ -185,6 +185,18 @@ def test_plover_missing_target_is_a_dash_on_both_sides() -> None:
     assert causes(report) == Counter({"wrong actor": 1})
 
 
+def test_plover_reciprocal_events_have_both_sides_as_actors() -> None:
+    # the PLOVER codebook: both parties of a reciprocal meeting are actors, no recipient
+    record = rec("p", "Freedonia and Ruritania met.", "plover-gsr",
+                 _pl("CONSULT", [("FRE", None), ("RUR", None)], []))
+    fre, rur = actor("FRE", "FRE"), actor("RUR", "RUR")
+    pair = [event("040", plover="CONSULT", source=fre, target=rur, reciprocal=True),
+            event("040", plover="CONSULT", source=rur, target=fre, reciprocal=True)]
+    assert counts(score("plover-gsr", [record], {"p": pair}), "dyad") == (2, 0, 0)
+    one_way = [{**e, "reciprocal": False} for e in pair]
+    assert counts(score("plover-gsr", [record], {"p": one_way}), "dyad") == (0, 2, 2)
+
+
 def test_plover_error_causes_without_a_counted_match() -> None:
     records = [rec(rid, "Ruritania rejected the offer.", "plover-gsr",
                    _pl("REJECT", [("RUR", None)], [("FRE", None)])) for rid in "abc"]

@@ -108,7 +108,18 @@ def test_passive_swaps_source_and_target(nlp: Language, coding: Coding) -> None:
 def test_pattern_gives_paired_codes(nlp: Language, coding: Coding) -> None:
     events = code(nlp, coding, "Germany sent a delegation to France.")
     assert sorted(dyads(events)) == [("DEU", "042", "FRA"), ("FRA", "043", "DEU")]
+    assert not any(e.reciprocal for e in events)  # visiting and hosting are two acts
     assert any("DELEGATION" in e.evidence.rule for e in events)
+
+
+def test_an_act_done_together_is_marked_reciprocal(nlp: Language, coding: Coding) -> None:
+    joint = code(nlp, coding, "Germany and France began a joint exercise.")
+    assert sorted(dyads(joint)) == [("DEU", "062", "FRA"), ("FRA", "062", "DEU")]
+    assert all(e.reciprocal for e in joint)
+    one_code = code(nlp, coding, "Germany met with leaders of France.")
+    assert sorted(dyads(one_code)) == [("DEU", "036", "FRA"), ("FRA", "036", "DEU")]
+    assert all(e.reciprocal for e in one_code)
+    assert not any(e.reciprocal for e in code(nlp, coding, "Germany attacked France."))
 
 
 def test_block_without_default_needs_a_pattern(nlp: Language, coding: Coding) -> None:

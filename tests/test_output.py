@@ -105,7 +105,7 @@ def test_contract_keys_are_the_documented_ones_in_order() -> None:
         "doc_id", "event_id", "sentence", "date", "source", "target", "cameo", "cameo_root",
         "cameo_name", "quad_class", "goldstein", "plover", "plover_mode", "negated",
         "hypothetical", "future", "reported", "speaker", "evidence",
-        "date_source", "location", "provenance", "voice", "tone", "confidence",
+        "date_source", "location", "provenance", "voice", "tone", "confidence", "reciprocal",
     ]
     assert list(event_to_dict(_appeal())) == documented == list(CONTRACT_KEYS)
 

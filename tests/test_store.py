@@ -292,6 +292,16 @@ def test_confidence_is_stored_and_filters_events(tmp_path: Path) -> None:
         assert len(opened.events(EventFilter(min_confidence=0.0))) == 2
 
 
+def test_reciprocal_flag_is_stored(tmp_path: Path) -> None:
+    base = _coded("m1", D(2022, 4, 1), "Wire", [("DEU", "FRA", "040", False),
+                                                ("FRA", "DEU", "040", False),
+                                                ("DEU", "FRA", "042", False)])
+    flagged = tuple(replace(e, reciprocal=i < 2) for i, e in enumerate(base.events))
+    with open_store(tmp_path / "m.duckdb") as opened:
+        opened.add(replace(base, events=flagged), content_hash(base.article.text), None)
+        assert [r["reciprocal"] for r in opened.events()] == [True, True, False]
+
+
 def test_add_many_stores_a_batch_like_one_add_each(tmp_path: Path) -> None:
     with open_store(tmp_path / "one.duckdb") as one, open_store(tmp_path / "many.duckdb") as many:
         for coded in ARTICLES:

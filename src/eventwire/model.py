@@ -226,6 +226,11 @@ class Event:
     confidence: float | None = None
     """How likely the event is coded right, in [0, 1]: the event-family classifier's
     probability of its family joined with its rule evidence; ``None`` before scoring."""
+    reciprocal: bool = False
+    """One of the two readings of an act two sides do together ("Israel and Lebanon
+    renewed negotiations", "A telephoned B"): CAMEO codes it both ways, so counting
+    acts means counting such a pair once, and PLOVER codes both sides as actors with
+    no recipient."""
 
     @property
     def counted(self) -> bool:

@@ -143,6 +143,9 @@ class Event(BaseModel):
     confidence: float | None = Field(
         default=None, ge=0, le=1,
         description="How likely the event is coded right (classifier and rule evidence)")
+    reciprocal: bool = Field(
+        default=False,
+        description="One of the two events of an act two sides do together (count once)")
 
 
 class StoredEvent(Event):

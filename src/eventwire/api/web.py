@@ -35,10 +35,11 @@ _SHOWN_KEYS = frozenset({
     "doc_id", "event_id", "sentence", "date", "source", "target", "cameo", "cameo_root",
     "cameo_name", "quad_class", "goldstein", "plover", "plover_mode", "negated",
     "hypothetical", "future", "reported", "speaker", "evidence", "article_id", "cluster_id",
-    "confidence",
+    "confidence", "reciprocal",
 })
 """Keys the event card shows in its own places; any other key is listed as it comes."""
-_FLAGS = (("negated", "N"), ("hypothetical", "H"), ("future", "F"), ("reported", "R"))
+_FLAGS = (("negated", "N"), ("hypothetical", "H"), ("future", "F"), ("reported", "R"),
+          ("reciprocal", "M"))
 _PAGE = 50
 
 router = APIRouter(include_in_schema=False)

@@ -4,8 +4,10 @@
 events carry.  *Dyad* tuples are (record, source country, type, target country): a
 gold event yields one tuple per source × target, an empty list standing for ``-``;
 a coded event yields one tuple from its actors' ``country`` (else the first three
-letters of ``code``; ``-`` for no actor).  Both are sets, so repeating an event
-neither helps nor hurts.
+letters of ``code``; ``-`` for no actor).  A ``reciprocal`` event (one reading of an
+act two sides do together) yields its source with target ``-``: the PLOVER codebook
+codes both parties of a reciprocal agreement or meeting as actors with no recipient.
+Both are sets, so repeating an event neither helps nor hurts.
 
 *Sector agreement* is judged on each non-``-`` side of each matched dyad: it agrees
 when the gold sector (its first three letters; ``***`` or null meaning none) is among
@@ -77,6 +79,14 @@ def gold_dyads(record: GoldRecord) -> dict[Dyad, list[Sides]]:
     return dict(dyads)
 
 
+def _target_country(event: Prediction) -> str:
+    return NO_ACTOR if event.get("reciprocal") is True else actor_country(event, "target")
+
+
+def _target_roles(event: Prediction) -> tuple[str, ...]:
+    return () if event.get("reciprocal") is True else actor_roles(event, "target")
+
+
 def coded_dyads(events: Sequence[Prediction]) -> dict[Dyad, list[Roles]]:
     """Each coded dyad of a record's counted events with the roles of its actors."""
     dyads: dict[Dyad, list[Roles]] = defaultdict(list)
@@ -84,8 +94,8 @@ def coded_dyads(events: Sequence[Prediction]) -> dict[Dyad, list[Roles]]:
         kind = text_field(event, "plover")
         if kind is None or not is_counted(event):
             continue
-        key = (actor_country(event, "source"), kind, actor_country(event, "target"))
-        dyads[key].append((actor_roles(event, "source"), actor_roles(event, "target")))
+        key = (actor_country(event, "source"), kind, _target_country(event))
+        dyads[key].append((actor_roles(event, "source"), _target_roles(event)))
     return dict(dyads)
 
 
@@ -110,7 +120,7 @@ def _tup(dyad: Dyad) -> Tup:
 
 def _coded_item(event: Prediction, gold: Mapping[Dyad, object]) -> Coded:
     kind = text_field(event, "plover")
-    dyad = (actor_country(event, "source"), kind or "(none)", actor_country(event, "target"))
+    dyad = (actor_country(event, "source"), kind or "(none)", _target_country(event))
     counted = is_counted(event)
     return Coded(_tup(dyad), counted, counted and kind is not None and dyad in gold)
 

@@ -44,7 +44,13 @@ from eventwire.events.derived import (
 )
 from eventwire.events.drafts import Draft, mention_in
 from eventwire.events.extents import with_phrases
-from eventwire.events.filters import drop_background, drop_bare_statements, drop_subsumed, unique
+from eventwire.events.filters import (
+    drop_background,
+    drop_bare_statements,
+    drop_subsumed,
+    mutual_kept,
+    unique,
+)
 from eventwire.events.lexicon import EventLexicon
 from eventwire.events.modality import REPORTING_VERBS, modality_of
 from eventwire.events.patterns import clause_tokens
@@ -265,7 +271,8 @@ def _in_verb_phrase(
     return []
 
 
-_Dyad = tuple[ActorMention | None, ActorMention | None, str, bool]
+_Dyad = tuple[ActorMention | None, ActorMention | None, str, bool, bool]
+"""Source, target, code, whether it is the mirrored reading, whether the act is mutual."""
 
 
 def _symmetric(code: str, reverse: str | None, targets: list[ActorMention]) -> bool:
@@ -286,29 +293,31 @@ def _one_side(a: ActorMention, b: ActorMention) -> bool:
 def _dyads(
     trigger: Trigger, sources: list[ActorMention], targets: list[ActorMention]
 ) -> list[_Dyad]:
-    """Source-target-code triples (and whether mirrored), one per coordinated actor;
-    reciprocal codes both ways."""
+    """Source-target-code triples (and whether mirrored or mutual), one per coordinated
+    actor; reciprocal codes both ways."""
     code, reverse = trigger.code, trigger.reverse_code
     some_sources: list[ActorMention | None] = list(sources) or [None]
     some_targets: list[ActorMention | None] = list(targets) or [None]
     if reverse == "reversed":
-        return [(t, s, code, False) for s in some_sources for t in some_targets]
+        return [(t, s, code, False, False) for s in some_sources for t in some_targets]
     if (_symmetric(code, reverse, targets) or trigger.compound) and len(sources) > 1:
         # "A and B discussed X": the two sides are the dyad, X is the topic
-        mutual: list[_Dyad] = [(a, b, code, False) for a in sources for b in sources
+        mutual: list[_Dyad] = [(a, b, code, False, True) for a in sources for b in sources
                                if a is not b and not _one_side(a, b)]
         if mutual:  # else the "sides" were one actor named twice: code it alone
             return mutual
     pairs: list[_Dyad] = []
+    together = reverse == code  # "A met B": one act, the same code both ways
     for source in some_sources:
         for target in some_targets:
             if source is not None and target is not None and same_actor(source, target):
                 target = None  # "their countries", "its own forces": no dyad with itself
-            if (source, target, code, False) in pairs:
+            both = bool(reverse) and source is not None and target is not None
+            if any(p[:4] == (source, target, code, False) for p in pairs):
                 continue
-            pairs.append((source, target, code, False))
-            if reverse and source is not None and target is not None:
-                pairs.append((target, source, reverse, True))
+            pairs.append((source, target, code, False, both and together))
+            if both:
+                pairs.append((target, source, str(reverse), True, together))
     return pairs
 
 
@@ -340,10 +349,10 @@ def _sentence_drafts(
             continue
         speaker, quoted = _speaker_for(trigger.token, para, quotes, memory, mentions)
         modality = modality_of(trigger.token, trigger.nominal, quoted or speaker is not None)
-        for source, target, code, mirrored in _dyads(trigger, sources, targets):
+        for source, target, code, mirrored, mutual in _dyads(trigger, sources, targets):
             drafts.append(
                 Draft(trigger, sentence, source, target, code, modality, speaker, para.offset,
-                       mirrored=mirrored)
+                      mirrored=mirrored, reciprocal=mutual)
             )
         if sources and is_deontic(trigger.token) and (quoted or speaker is not None):
             drafts.extend(demands(trigger, sentence, para, sources, speaker, index, mentions))
@@ -354,7 +363,7 @@ def _sentence_drafts(
     verbs = {d.trigger.token.i for d in derived}
     drafts = [d for d in drafts if d.rule_note or d.trigger.token.i not in verbs] + derived
     drafts = [in_setting(d, index) for d in drafts if not out_of_scope(d)]
-    return drop_subsumed(unique(drop_bare_statements(drop_background(drafts))))
+    return mutual_kept(drop_subsumed(unique(drop_bare_statements(drop_background(drafts)))))
 
 
 DEONTIC_RULE = "a deed without code"
@@ -456,6 +465,7 @@ def _to_event(draft: Draft, doc_id: str, parsed: ParsedArticle, coding: Coding) 
         evidence=_evidence(draft),
         speaker=draft.speaker,
         salience=float(draft.trigger.specificity),
+        reciprocal=draft.reciprocal,
     )
 
 

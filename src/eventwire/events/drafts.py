@@ -25,6 +25,9 @@ class Draft:
     rule_note: str = ""
     mirrored: bool = False
     """The second reading of a reciprocal act ("A met B" is also B meeting A)."""
+    reciprocal: bool = False
+    """One of two readings of an act done together: "A and B met", or "A met B" where
+    the dictionary gives both directions one code (not "visit", whose reverse is hosting)."""
 
 
 def counted(modality: Modality) -> bool:

@@ -3,11 +3,14 @@ before background ones, specific acts before bare statements."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from eventwire.actors.resolve import UNKNOWN_ACTOR
 from eventwire.events.documents import document_act
 from eventwire.events.drafts import Draft, counted
+from eventwire.model import ActorMention
 
 
 def drop_subsumed(drafts: list[Draft]) -> list[Draft]:
@@ -23,6 +26,22 @@ def drop_subsumed(drafts: list[Draft]) -> list[Draft]:
         d for d in drafts
         if d.source is not None or d.target is None or (d.code[:2], d.target.code) not in known
     ]
+
+
+def mutual_kept(drafts: list[Draft]) -> list[Draft]:
+    """Drafts still marked mutual only where their mirror survived the rules that
+    derive and drop readings: an accusation made of "A met B" is one-way."""
+    pairs = {(d.trigger.token.i, d.code, _key(d.source), _key(d.target)) for d in drafts}
+    return [
+        d if not d.reciprocal
+        or (d.trigger.token.i, d.code, _key(d.target), _key(d.source)) in pairs
+        else replace(d, reciprocal=False)
+        for d in drafts
+    ]
+
+
+def _key(actor: ActorMention | None) -> tuple[str, int, int] | None:
+    return None if actor is None else (actor.code, actor.span[0], actor.span[1])
 
 
 def unique(drafts: list[Draft]) -> list[Draft]:

@@ -20,6 +20,7 @@ CONTRACT_KEYS: tuple[str, ...] = (
     "cameo_name", "quad_class", "goldstein", "plover", "plover_mode", "negated",
     "hypothetical", "future", "reported", "speaker", "evidence",
     "date_source", "location", "provenance", "voice", "tone", "confidence",
+    "reciprocal",
 )
 """The top-level keys of every JSONL record, in the order they are written."""
 
@@ -108,6 +109,7 @@ def event_to_dict(e: Event) -> dict[str, object]:
         "voice": e.voice,
         "tone": e.tone,
         "confidence": e.confidence,
+        "reciprocal": e.reciprocal,
     }
 
 

@@ -85,7 +85,11 @@ _V3: Final = (
 _V4: Final = ("ALTER TABLE events ADD COLUMN confidence DOUBLE",)
 """Each event's confidence in [0, 1]; events stored before it was scored stay NULL."""
 
-MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1, _V2, _V3, _V4)
+_V5: Final = ("ALTER TABLE events ADD COLUMN reciprocal BOOLEAN",)
+"""Whether an event is one of the two readings of a mutual act; NULL (read as false)
+for events stored before it was kept."""
+
+MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1, _V2, _V3, _V4, _V5)
 """Migration ``n`` (1-based) is ``MIGRATIONS[n - 1]``; append, never edit."""
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)

@@ -45,7 +45,7 @@ EVENT_COLUMNS: Final[tuple[str, ...]] = (
     "evidence_text", "evidence_start", "evidence_end",
     "trigger_text", "trigger_start", "trigger_end", "rule", "salience", "is_root",
     "date_source", *(f"location_{name}" for name in _LOCATION), "provenance", "voice", "tone",
-    "confidence",
+    "confidence", "reciprocal",
 )
 """Columns written for each event, in insert order (``cluster_id`` is set later)."""
 
@@ -115,7 +115,7 @@ def event_values(article_id: int, rank: int, e: Event, is_root: bool) -> tuple[o
         evidence.text, *evidence.span, evidence.trigger_text, *evidence.trigger_span,
         evidence.rule, e.salience, is_root,
         e.date_source, *_location_values(e.location), provenance_json(e.provenance), e.voice,
-        e.tone, e.confidence,
+        e.tone, e.confidence, e.reciprocal,
     ]
     assert len(values) == len(EVENT_COLUMNS)
     return tuple(values)
@@ -220,4 +220,5 @@ def event_from_row(row: Mapping[str, object]) -> Event:
         location=_location(row), provenance=provenance_from_json(row.get("provenance")),
         voice=(_opt_str(row, "voice") if "voice" in row else None) or "outlet",
         tone=_float(row, "tone"), confidence=_float(row, "confidence"),
+        reciprocal=bool(row.get("reciprocal")),
     )
