@@ -131,6 +131,21 @@ def test_role_only_titles_and_bare_countries(nlp: Language, small: ActorDictiona
     assert not code(nlp, "The court said the police will decide.", small)[0].country
 
 
+@pytest.mark.parametrize("text", [
+    "Troops shelled camps near the Russian border.",
+    "Troops shelled camps along Russia's frontier.",
+])
+def test_a_country_that_only_qualifies_a_border_is_no_actor(
+    nlp: Language, small: ActorDictionary, text: str
+) -> None:
+    assert [m.text for m in code(nlp, text, small)] == ["Troops"]
+
+
+def test_border_guards_keep_their_country(nlp: Language, small: ActorDictionary) -> None:
+    found = by_text(code(nlp, "British border troops met Russia at the border.", small))
+    assert found["British border troops"].code == "GBRMIL" and found["Russia"].code == "RUS"
+
+
 def test_metonym_as_actor_and_as_place(nlp: Language, small: ActorDictionary) -> None:
     actor = code(nlp, "Moscow rejected the proposal on Friday.", small)
     assert [(m.text, m.code) for m in actor] == [("Moscow", "RUSGOV")]

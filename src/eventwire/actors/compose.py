@@ -46,6 +46,9 @@ PERSON_NOUNS = frozenset({
     "monarch", "pope", "cleric", "negotiator", "representative", "mp",
 })  # fmt: skip
 """Head nouns that name one person, so "he" or "she" may refer back to them."""
+BOUNDARY_NOUNS = frozenset({"border", "frontier", "boundary", "borderline"})
+"""Nouns of a line between countries: "the Thai border" or "Kenya's border" says where
+something is, on either side of it, and names no party to an event."""
 
 
 @dataclass(frozen=True)
@@ -230,6 +233,14 @@ def is_place(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
+def _names_boundary(head: Token) -> bool:
+    """ "camps near the Kenyan border", "Kenya's frontier": a country that only
+    qualifies a boundary is no actor; "Kenyan border guards" are (their head is
+    "guards")."""
+    noun = head.head if head.dep_ in MODIFIER_DEPS else head
+    return noun.lemma_.lower() in BOUNDARY_NOUNS
+
+
 def in_other_name(token: Token) -> bool:
     """Whether a token is the first part of a longer proper name ("Washington Post")."""
     return token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i > token.i
@@ -325,6 +336,8 @@ def _surname(head: Token, hits: Sequence[Hit]) -> str | None:
 def build_found(doc: Doc, head: Token, hits: Sequence[Hit], place: Place) -> Found | None:
     """The mention a group of hits makes, or ``None`` when it names nobody."""
     base, extra = _base(hits)
+    if not extra and _names_boundary(head):
+        return None
     metonym = base is not None and isinstance(base.entry, Metonym) and base.entry.metonymic
     if metonym and not extra and in_other_name(head):
         return None
