@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from eventwire.pipeline import Pipeline
 
 Dyads = Callable[[str], set[tuple[str | None, str, str | None]]]
@@ -80,3 +82,22 @@ def test_a_bare_national_or_a_court_of_many_roles_gives_no_country(dyads_of: Dya
     assert not [s for s, _c, _t in dyads_of("Police arrested a Briton.") if s == "GBRCOP"]
     text = "The International Criminal Court issued an arrest warrant against Vladimir Putin."
     assert not [s for s, _c, _t in dyads_of(text) if s and s.startswith("RUS")]
+
+
+def test_a_state_and_its_society_share_the_one_country_named(dyads_of: Dyads) -> None:
+    text = "The Kenyan government accepted demands from rebels."
+    assert ("KENGOV", "080", "KENREB") in dyads_of(text)
+    assert any(s == "KENOPP" and t == "KENGOV"
+               for s, _c, t in dyads_of("Kenyan protesters accused the president."))
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan government accepted demands from rebels in Uganda.",  # two countries
+    "The Kenyan president met the prime minister.",  # state and state
+    "The Kenyan government expelled humanitarian workers.",  # helpers come from abroad
+    "The Kenyan army attacked rebels.",  # armed forces face foreigners as often
+])
+def test_no_country_is_shared_where_it_could_be_another_s(dyads_of: Dyads, text: str) -> None:
+    dyads = dyads_of(text)
+    assert dyads and not any(t and t.startswith("KEN") and t != "KENGOV" and s != t
+                             for s, _c, t in dyads if s and s.startswith("KEN")), dyads

@@ -15,11 +15,18 @@ A passive act whose doer the text leaves out ("Ingabire was arrested in Rwanda")
 coded, as PETRARCH codes it, as done by the country it is set in; the place is never
 the act's target.  Courts and police whose country is left open deal with their own
 country's people: "police arrested two Kenyan protesters" is KENCOP -> KENOPP.
+So do a state and its own society in a sentence that names one country only: "the
+Mozambican government accepted demands from rebels" meets Mozambican rebels, as the
+human-coded PLOVER records code such sentences (PETRARCH leaves the rebels ``---REB``).
+Armed forces, refugees, media, medical teams and helpers from abroad ("humanitarian
+workers") are as often foreign as not and are left open.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from spacy.tokens import Doc, Token
 
@@ -57,7 +64,9 @@ def setting_of(trigger: Token, index: MentionIndex) -> ActorMention | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _local(actor: ActorMention, doc: Doc, offset: int) -> bool:
+def _local(
+    actor: ActorMention, doc: Doc, offset: int, outsiders: frozenset[str] = OUTSIDERS
+) -> bool:
     """Whether the role may be a local: not a pronoun or a possessed phrase ("its
     troops": someone named elsewhere), not marked as an outsider ("foreign fighters")."""
     if actor.rule.startswith("coref:") or actor.head is None:
@@ -68,8 +77,10 @@ def _local(actor: ActorMention, doc: Doc, offset: int) -> bool:
     for child in head.root.children:
         if child.dep_ == "poss" and child.lower_ in POSSESSIVES:
             return False
-        if child.dep_ == "amod" and child.lower_ in OUTSIDERS:
+        if child.dep_ == "amod" and child.lower_ in outsiders:
             return False
+        if child.dep_ == "compound" and child.lower_ in outsiders - OUTSIDERS:
+            return False  # "aid workers"; "Foreign Ministry" is no outsider's
     return True
 
 
@@ -104,28 +115,75 @@ DOMESTIC_ROLES = frozenset({"JUD", "COP"})
 """Roles that act within their own country: courts and police."""
 
 
-def _domestic(draft: Draft) -> Draft:
+def _domestic(draft: Draft, named: frozenset[str]) -> Draft:
     """ "A judge opened investigations against 28 Chilean officials": a court or the
     police whose country the text leaves open deals with its own country's people,
-    when those are named by role (a bare "Briton" may be a foreigner in their hands)."""
-    source = _placed_by(draft.source, draft.target)
-    target = _placed_by(draft.target, draft.source)
+    when those are named by role (a bare "Briton" may be a foreigner in their hands).
+    Likewise the state and society of a sentence that names one country only
+    (``named``): "the Mozambican government accepted demands from rebels" meets
+    Mozambican rebels."""
+    own = partial(_local, doc=draft.trigger.token.doc, offset=draft.offset, outsiders=ABROAD)
+    source = _placed_by(draft.source, draft.target, named, own)
+    target = _placed_by(draft.target, draft.source, named, own)
     if source is draft.source and target is draft.target:
         return draft
     return replace(draft, source=source, target=target)
 
 
-def _placed_by(actor: ActorMention | None, other: ActorMention | None) -> ActorMention | None:
+def _placed_by(
+    actor: ActorMention | None, other: ActorMention | None, named: frozenset[str],
+    own: Callable[[ActorMention], bool],
+) -> ActorMention | None:
     if actor is None or other is None or actor.country is not None:
         return actor
-    if not other.roles or other.country not in known_countries():
+    if other.country not in known_countries():
         return actor
-    if len(actor.roles) == 1 and actor.roles[0] in DOMESTIC_ROLES:
+    if other.roles and len(actor.roles) == 1 and actor.roles[0] in DOMESTIC_ROLES:
         why = f"country of those it deals with {other.text!r}"
         return _of_country(actor, str(other.country), why)
     if actor.roles and actor.roles[0] in PEOPLE_ROLES and DOMESTIC_ROLES.intersection(other.roles):
         return _of_country(actor, str(other.country), f"country of {other.text!r}")
+    if named == {other.country} and _named(other) and _state_and_society(actor, other) \
+            and own(actor):
+        return _of_country(actor, str(other.country), f"the one country named, {other.text!r}")
     return actor  # "the International Criminal Court" (---CRMJUD) is no country's
+
+
+def _named(actor: ActorMention) -> bool:
+    """Whether the text gives the actor its country itself ("Kenyan rebels"), not by a
+    rule that lent it one (a pronoun's antecedent, a phrase or setting around it)."""
+    return "; " not in actor.rule and not actor.rule.startswith("coref:")
+
+
+def _state_and_society(actor: ActorMention, other: ActorMention) -> bool:
+    """Whether an open role and a country's actor face each other as a state and its
+    own society: rebels, opposition or civilians against a government, parliament or
+    the country itself, or a government or parliament against those.  A state against
+    another state's organ ("the Kenyan president met the prime minister") is not."""
+    if not actor.roles:
+        return False
+    role = actor.roles[0]
+    if role in SOCIETY_ROLES:
+        return not other.roles or other.roles[0] in STATE_ROLES
+    return role in STATE_ROLES and bool(other.roles) and other.roles[0] in SOCIETY_ROLES
+
+
+STATE_ROLES = frozenset({"GOV", "LEG"})
+SOCIETY_ROLES = frozenset({"OPP", "REB", "CVL", "PTY", "LAB", "EDU", "BUS", "AGR", "REL"})
+"""A country's own people, as they face its state.  Left out, being as often foreign
+as not: refugees (REF), armed forces (MIL), media (MED: "a request from The New York
+Times") and medical teams (HLH)."""
+ABROAD = OUTSIDERS | frozenset({"humanitarian", "aid", "relief", "migrant", "expatriate"})
+"""Outsiders, and those who come to help: "humanitarian workers" are seldom the
+country's own."""
+
+
+def _countries_named(token: Token, index: MentionIndex) -> frozenset[str]:
+    """The countries the trigger's sentence names, by any actor or place in it."""
+    found = (index.at(t) for t in token.sent)
+    return frozenset(
+        str(m.country) for m in found if m is not None and m.country in known_countries()
+    )
 
 
 PEOPLE_ROLES = frozenset({"OPP", "REB", "CVL", "ELI", "PTY", "LAB", "EDU", "MED", "BUS", "LEG",
@@ -148,7 +206,8 @@ def in_setting(draft: Draft, index: MentionIndex) -> Draft:
     setting = setting_of(draft.trigger.token, index) if doer or open_roles else None
     if doer:
         draft = _doer_of_setting(draft, setting)
-    draft = _domestic(draft)
+    named = _countries_named(draft.trigger.token, index) if open_roles else frozenset()
+    draft = _domestic(draft, named)
     open_roles = [a for a in (draft.source, draft.target) if a is not None and a.country is None]
     if setting is None or not open_roles:
         return draft
