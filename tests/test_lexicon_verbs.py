@@ -476,6 +476,8 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenyan students took part in protests against the government.", {"141"}),
     ("Kenya participated in talks with Uganda.", {"046"}),
     ("Kenyan opposition leaders called off the talks with Uganda.", {"160"}),
+    ("Kenya pushed for Uganda to stay in the union.", {"020"}),  # "for" opens a clause
+    ("The minister pushed for the law to be changed.", {"020"}),
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
