@@ -478,6 +478,10 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenyan opposition leaders called off the talks with Uganda.", {"160"}),
     ("Kenya pushed for Uganda to stay in the union.", {"020"}),  # "for" opens a clause
     ("The minister pushed for the law to be changed.", {"020"}),
+    ("Kenya forced the peacekeepers out of the region.", {"1661"}),  # not 074, 170
+    ("Kenya forced the UN inspectors out.", {"1662"}),
+    ("Kenya forced foreign aid workers out of the camps.", {"1663"}),
+    ("Kenya withdrew its peacekeepers from the border.", {"1661"}),  # not 0874
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
