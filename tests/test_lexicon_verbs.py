@@ -476,6 +476,9 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenyan students took part in protests against the government.", {"141"}),
     ("Kenya participated in talks with Uganda.", {"046"}),
     ("Kenyan opposition leaders called off the talks with Uganda.", {"160"}),
+    ("Kenyan teachers called off their four-day strike.", {"082"}),  # a labour strike
+    ("The Kenyan army called off air strikes on the rebels.", {"087"}),
+    ("The Kenyan army called off a strike on the rebels.", {"087"}),
     ("Kenya pushed for Uganda to stay in the union.", {"020"}),  # "for" opens a clause
     ("The minister pushed for the law to be changed.", {"020"}),
     ("Kenya forced the peacekeepers out of the region.", {"1661"}),  # not 074, 170
