@@ -65,10 +65,11 @@ def setting_of(trigger: Token, index: MentionIndex) -> ActorMention | None:
 
 
 def _local(
-    actor: ActorMention, doc: Doc, offset: int, outsiders: frozenset[str] = OUTSIDERS
+    actor: ActorMention, doc: Doc, offset: int, helpers: frozenset[str] = frozenset()
 ) -> bool:
     """Whether the role may be a local: not a pronoun or a possessed phrase ("its
-    troops": someone named elsewhere), not marked as an outsider ("foreign fighters")."""
+    troops": someone named elsewhere), not marked as an outsider ("foreign fighters")
+    nor, where ``helpers`` are given, as one who comes to help ("aid workers")."""
     if actor.rule.startswith("coref:") or actor.head is None:
         return False
     head = doc.char_span(actor.head - offset, actor.head - offset + 1, alignment_mode="expand")
@@ -77,10 +78,10 @@ def _local(
     for child in head.root.children:
         if child.dep_ == "poss" and child.lower_ in POSSESSIVES:
             return False
-        if child.dep_ == "amod" and child.lower_ in outsiders:
+        if child.dep_ == "amod" and child.lower_ in OUTSIDERS:
             return False
-        if child.dep_ == "compound" and child.lower_ in outsiders - OUTSIDERS:
-            return False  # "aid workers"; "Foreign Ministry" is no outsider's
+        if child.dep_ in ("amod", "compound") and child.lower_ in helpers:
+            return False
     return True
 
 
@@ -122,7 +123,7 @@ def _domestic(draft: Draft, named: frozenset[str]) -> Draft:
     Likewise the state and society of a sentence that names one country only
     (``named``): "the Mozambican government accepted demands from rebels" meets
     Mozambican rebels."""
-    own = partial(_local, doc=draft.trigger.token.doc, offset=draft.offset, outsiders=ABROAD)
+    own = partial(_local, doc=draft.trigger.token.doc, offset=draft.offset, helpers=HELPERS)
     source = _placed_by(draft.source, draft.target, named, own)
     target = _placed_by(draft.target, draft.source, named, own)
     if source is draft.source and target is draft.target:
@@ -173,9 +174,9 @@ SOCIETY_ROLES = frozenset({"OPP", "REB", "CVL", "PTY", "LAB", "EDU", "BUS", "AGR
 """A country's own people, as they face its state.  Left out, being as often foreign
 as not: refugees (REF), armed forces (MIL), media (MED: "a request from The New York
 Times") and medical teams (HLH)."""
-ABROAD = OUTSIDERS | frozenset({"humanitarian", "aid", "relief", "migrant", "expatriate"})
-"""Outsiders, and those who come to help: "humanitarian workers" are seldom the
-country's own."""
+HELPERS = frozenset({"humanitarian", "aid", "relief", "migrant", "expatriate"})
+"""Words of those who come from abroad to work or help: "humanitarian workers" are
+seldom the country's own."""
 
 
 def _countries_named(token: Token, index: MentionIndex) -> frozenset[str]:
