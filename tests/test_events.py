@@ -169,6 +169,17 @@ def test_conditional_and_unreal_noun_are_hypothetical(nlp: Language, coding: Cod
     assert invasion.code.cameo == "192" and invasion.modality.hypothetical
 
 
+def test_an_event_noun_begun_or_hastened_is_the_act(nlp: Language, coding: Coding) -> None:
+    began = code(nlp, coding, "Germany began the invasion of France.")
+    assert dyads(began) == [("DEU", "192", "FRA")]  # BEGIN has no code of its own
+    sped = code(nlp, coding, "Germany sped up its invasion of France.")
+    assert dyads(sped) == [("DEU", "192", "FRA")]
+    (negated,) = code(nlp, coding, "Germany did not begin the invasion of France.")
+    assert negated.modality.negated  # the verb's modality is the act's
+    joint = code(nlp, coding, "Germany and France began a joint exercise.")
+    assert {e.code.cameo for e in joint} == {"062"}  # the verb's own pattern wins
+
+
 def test_a_temporal_clause_in_the_present_speaks_of_the_future(
     nlp: Language, coding: Coding
 ) -> None:

@@ -30,6 +30,7 @@ from eventwire.events.arguments import (
     subjects,
     verbal_arguments,
 )
+from eventwire.events.aspect import phase_verb
 from eventwire.events.charges import charges
 from eventwire.events.derived import (
     accusations,
@@ -341,14 +342,20 @@ def _sentence_drafts(
 ) -> list[Draft]:
     drafts: list[Draft] = []
     lexicon = coding.lexicon
-    for trigger in find_triggers(sent, lexicon.verbs, coding.is_code, lexicon.nominals):
-        if trigger.nominal and _governed_by_trigger(trigger.token, sent, coding):
+    triggers = find_triggers(sent, lexicon.verbs, coding.is_code, lexicon.nominals)
+    verbs = {t.token.i for t in triggers if not t.nominal}
+    for trigger in triggers:
+        phase = phase_verb(trigger.token) if trigger.nominal else None
+        if phase is not None and phase.i in verbs:
+            continue  # the verb's own pattern codes it with the noun
+        if phase is None and trigger.nominal and _governed_by_trigger(trigger.token, coding):
             continue
         sources, targets = _arguments(trigger, index)
         if not sources and not targets:
             continue
         speaker, quoted = _speaker_for(trigger.token, para, quotes, memory, mentions)
-        modality = modality_of(trigger.token, trigger.nominal, quoted or speaker is not None)
+        modality = modality_of(phase or trigger.token, trigger.nominal and phase is None,
+                               quoted or speaker is not None)
         for source, target, code, mirrored, mutual in _dyads(trigger, sources, targets):
             drafts.append(
                 Draft(trigger, sentence, source, target, code, modality, speaker, para.offset,
@@ -397,7 +404,7 @@ def _bare_demands(
     return found
 
 
-def _governed_by_trigger(noun: Token, sent: SpacySpan, coding: Coding) -> bool:
+def _governed_by_trigger(noun: Token, coding: Coding) -> bool:
     """An event noun that is the object of a coded verb is part of that verb's event."""
     head = noun.head
     if noun.dep_ == "pobj":
