@@ -494,6 +494,15 @@ def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     assert {e.code.cameo for e in coding_pipeline.code_text(text).events} == codes
 
 
+def test_a_riot_named_as_a_noun_is_a_violent_protest(coding_pipeline: Pipeline) -> None:
+    events = coding_pipeline.code_text("Zambian riots against the government lasted days.").events
+    assert [(e.source.code if e.source else None, e.code.cameo) for e in events] == [
+        ("ZMB", "145")
+    ]
+    police = coding_pipeline.code_text("Zambian riot police arrested the students.").events
+    assert "145" not in {e.code.cameo for e in police}  # a modifier names no riot
+
+
 def test_a_view_stated_as_an_adjective_takes_its_copula_s_negation(
     coding_pipeline: Pipeline,
 ) -> None:
