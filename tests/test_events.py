@@ -180,6 +180,11 @@ def test_an_event_noun_begun_or_hastened_is_the_act(nlp: Language, coding: Codin
     assert {e.code.cameo for e in joint} == {"062"}  # the verb's own pattern wins
 
 
+def test_an_event_noun_that_begins_is_the_act(nlp: Language, coding: Coding) -> None:
+    began = code(nlp, coding, "The German invasion of France began on Monday.")
+    assert dyads(began) == [("DEU", "192", "FRA")]  # BEGIN, in the dictionary, codes none
+
+
 def test_a_temporal_clause_in_the_present_speaks_of_the_future(
     nlp: Language, coding: Coding
 ) -> None:
