@@ -487,6 +487,8 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenya withdrew its peacekeepers from the border.", {"1661"}),  # not 0874
     ("Kenya withdrew its forces from the region.", {"0874"}),  # not 080
     ("Kenya pulled some of its forces out of the region.", {"0874"}),
+    ("Kenya accepted the UN monitors.", {"0862"}),  # ACCEPT coded nothing
+    ("Kenya received UN peacekeepers.", {"0861"}),
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
