@@ -302,6 +302,11 @@ def test_a_measure_noun_passes_its_of_phrase_to_the_pattern(nlp: Language, codin
     assert not code(nlp, coding, "Germany and France began a new round of talks about exercises.")
 
 
+def test_a_team_or_mission_groups_what_its_of_phrase_names(coding_pipeline: Pipeline) -> None:
+    events = coding_pipeline.code_text("Kenya received a team of UN inspectors.").events
+    assert {e.code.cameo for e in events} == {"0862"}  # RECEIVE * INSPECTOR
+
+
 def test_a_passive_report_is_no_one_s_statement(coding_pipeline: Pipeline) -> None:
     """ "X is said to have attacked Y" reports others' word about X's attack: the attack
     is coded, the saying is no act of X's (nor of Y's); "X is expected to sign" is

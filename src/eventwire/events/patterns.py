@@ -226,13 +226,14 @@ CONTAINERS = frozenset({
     "tonne", "kg", "kilogram", "kilo", "litre", "liter", "gallon", "barrel", "some",
     "many", "most", "several", "all", "scores", "handful", "rest", "contingent",
     "detachment", "deployment", "percent", "cent", "half", "third", "bulk", "portion",
-    "hour", "day", "week", "month",
+    "hour", "day", "week", "month", "team", "mission", "unit", "squad",
 })  # fmt: skip
 """Nouns that only measure, count or group what their "of" phrase names: "began a round
 of talks" began talks, "sent a shipment of arms" sent arms, "handed over $4 million
 worth of medicine" handed over medicine, "expelled some of the peacekeepers" expelled
-peacekeepers, "a contingent of peacekeepers arrived" is peacekeepers arriving, and
-"launched ten days of war games" launched war games."""
+peacekeepers, "a contingent of peacekeepers arrived" is peacekeepers arriving,
+"received a mission of observers" received observers, and "launched ten days of war
+games" launched war games."""
 
 
 INSERTED_MODIFIERS = 2
