@@ -982,6 +982,18 @@ def test_sending_people_to_investigate_is_the_investigation(
     assert not any(e.code.root == "09" for e in helped), "only an inquiry is the sending's act"
 
 
+def test_sending_things_to_help_is_the_help(coding_pipeline: Pipeline) -> None:
+    def counted(text: str) -> list[tuple[str | None, str, str | None]]:
+        return [(e.source.code if e.source else None, e.code.cameo,
+                 e.target.code if e.target else None)
+                for e in coding_pipeline.code_text(text).events if e.counted]
+
+    assert counted("Kenya sent equipment to help Uganda.") == [("KEN", "070", "UGA")]
+    assert ("KEN", "033", "UGA") in counted("Kenya is willing to send equipment to help Uganda.")
+    sent = counted("Kenya sent troops to help Uganda.")
+    assert "070" not in {c for _s, c, _t in sent}, "a sending with a reading of its own"
+
+
 def test_the_means_an_actor_uses_does_not_act(dyads_of: Dyads) -> None:
     dyads = dyads_of("Liberian riot police used tear gas to disperse the protesters.")
     assert any(s == "LBRCOP" and c.startswith("17") for s, c, _t in dyads), dyads

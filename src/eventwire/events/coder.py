@@ -38,6 +38,7 @@ from eventwire.events.derived import (
     as_intent,
     attempts,
     decisions,
+    deliveries,
     demands,
     dispatches,
     refusals,
@@ -364,7 +365,7 @@ def _sentence_drafts(
         if sources and is_deontic(trigger.token) and (quoted or speaker is not None):
             drafts.extend(demands(trigger, sentence, para, sources, speaker, index, mentions))
     drafts.extend(_bare_demands(sent, sentence, para, index, quotes, memory, mentions, drafts))
-    acts = charges(dispatches(speech_acts(decisions(attempts(drafts)), index), index))
+    acts = charges(dispatches(speech_acts(deliveries(decisions(attempts(drafts))), index), index))
     drafts = [as_accord(as_intent(d)) for d in acts + refusals(drafts)]
     derived = accusations(drafts, mentions)
     verbs = {d.trigger.token.i for d in derived}

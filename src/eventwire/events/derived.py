@@ -357,6 +357,38 @@ def dispatches(drafts: list[Draft], index: MentionIndex) -> list[Draft]:
     return _instead_of_their_verbs(drafts, found)
 
 
+DELIVERY_HEADS = frozenset(
+    {"send", "dispatch", "despatch", "ship", "deliver", "airlift", "supply", "provide"}
+)
+"""Verbs that send or hand things to someone."""
+AID_ROOT = "07"
+
+
+def deliveries(drafts: list[Draft]) -> list[Draft]:
+    """ "Norway sent equipment to help Kuwait": sending things to help an actor is the
+    help (CAMEO 07, provide aid), given by the sender, and being willing to send them
+    is an intent to help (03).  The dictionary codes a sending only for what it names
+    (SEND * &WEAPON), so the sending of anything else had no code and the help was
+    only its purpose; a sending with a reading of its own keeps it."""
+    coded = {d.trigger.token.i for d in drafts}
+    found: list[Draft] = []
+    for draft in drafts:
+        token, head = draft.trigger.token, draft.trigger.token.head
+        if draft.code[:2] != AID_ROOT or draft.rule_note or draft.mirrored:
+            continue
+        if token.dep_ != "advcl" or head.i in coded or not is_infinitive(token):
+            continue
+        if head.lemma_.lower() not in DELIVERY_HEADS:
+            continue
+        if not any(c.dep_ in ("dobj", "nsubjpass") for c in head.children):
+            continue
+        trigger, modality = _raised_to(draft, head)
+        note = f"delivery: {head.text!r} + {token.text!r} [{draft.code}]"
+        found.append(replace(draft, trigger=replace(trigger, rule=f"{trigger.rule}; {note}"),
+                             modality=modality))
+    return drafts + found
+
+
 def _dispatching_verb(draft: Draft) -> Token | None:
     """The verb that sends someone to do the draft's investigation, if any."""
     token = draft.trigger.token
