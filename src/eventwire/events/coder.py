@@ -53,6 +53,7 @@ from eventwire.events.filters import (
     mutual_kept,
     unique,
 )
+from eventwire.events.halts import halted
 from eventwire.events.lexicon import EventLexicon
 from eventwire.events.modality import REPORTING_VERBS, modality_of
 from eventwire.events.patterns import clause_tokens
@@ -350,6 +351,8 @@ def _sentence_drafts(
         if phase is not None and phase.i in verbs:
             continue  # the verb's own pattern codes it with the noun
         if phase is None and trigger.nominal and _governed_by_trigger(trigger.token, coding):
+            continue
+        if halted(trigger.token):  # "a pause in the bombing" is no bombing
             continue
         sources, targets = _arguments(trigger, index)
         if not sources and not targets:
