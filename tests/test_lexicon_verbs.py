@@ -489,6 +489,10 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenya pulled some of its forces out of the region.", {"0874"}),
     ("Kenya accepted the UN monitors.", {"0862"}),  # ACCEPT coded nothing
     ("Kenya received UN peacekeepers.", {"0861"}),
+    ("Kenya unveiled new sanctions against Uganda.", {"163"}),  # not a disclosure (050)
+    ("Kenya introduced sanctions on Ugandan officials.", {"163"}),  # not 040
+    ("Kenya imposed an asset freeze on three Ugandan ministers.", {"163"}),  # not 170
+    ("Kenya announced a travel ban on Ugandan officials.", {"160"}),  # not a statement
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
