@@ -307,6 +307,18 @@ def test_a_team_or_mission_groups_what_its_of_phrase_names(coding_pipeline: Pipe
     assert {e.code.cameo for e in events} == {"0862"}  # RECEIVE * INSPECTOR
 
 
+def test_an_event_noun_in_a_verb_s_pattern_is_that_verb_s_event(
+    coding_pipeline: Pipeline,
+) -> None:
+    """ "announced an embargo" is coded by ANNOUNCE's pattern for the embargo; the noun
+    is not also an embargo of its own (EXCLUDE's default, 170).  A noun no pattern of
+    the verb names stays an event ("announced talks with ...")."""
+    embargo = coding_pipeline.code_text("Kenya announced an embargo on Uganda.").events
+    assert {e.code.cameo for e in embargo} == {"163"}
+    talks = coding_pipeline.code_text("Kenya announced talks with Uganda.").events
+    assert ("KEN", "046", "UGA") in dyads(talks)
+
+
 def test_a_passive_report_is_no_one_s_statement(coding_pipeline: Pipeline) -> None:
     """ "X is said to have attacked Y" reports others' word about X's attack: the attack
     is coded, the saying is no act of X's (nor of Y's); "X is expected to sign" is

@@ -346,12 +346,15 @@ def _sentence_drafts(
     lexicon = coding.lexicon
     triggers = find_triggers(sent, lexicon.verbs, coding.is_code, lexicon.nominals)
     verbs = {t.token.i for t in triggers if not t.nominal}
+    named = {t.i for other in triggers if not other.nominal for t in other.evidence}
     for trigger in triggers:
         phase = phase_verb(trigger.token) if trigger.nominal else None
         if phase is not None and phase.i in verbs:
             continue  # the verb's own pattern codes it with the noun
         if phase is None and trigger.nominal and _governed_by_trigger(trigger.token, coding):
             continue
+        if trigger.nominal and trigger.token.i in named:
+            continue  # "announced an embargo": a verb's pattern codes the noun with it
         if halted(trigger.token):  # "a pause in the bombing" is no bombing
             continue
         sources, targets = _arguments(trigger, index)
