@@ -493,6 +493,10 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenya introduced sanctions on Ugandan officials.", {"163"}),  # not 040
     ("Kenya imposed an asset freeze on three Ugandan ministers.", {"163"}),  # not 170
     ("Kenya announced a travel ban on Ugandan officials.", {"160"}),  # not a statement
+    ("Kenya expanded its campaign against Ugandan rebels.", set()),  # no cooperation
+    ("Kenya intensified its bombing campaign against Ugandan rebels.", {"190"}),
+    ("Kenya escalated the conflict with Uganda.", {"138"}),  # as escalating a war
+    ("Kenya expanded its cooperation with Uganda.", {"050"}),  # the dictionary's own
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
