@@ -196,6 +196,19 @@ def test_a_temporal_clause_in_the_present_speaks_of_the_future(
     assert not attack.modality.hypothetical
 
 
+def test_a_temporal_clause_in_the_present_passive_speaks_of_the_future(
+    coding_pipeline: Pipeline,
+) -> None:
+    """ "until their demands are met": nobody has met them yet."""
+    def yielding(text: str) -> Event:
+        return next(e for e in coding_pipeline.code_text(text).events if e.code.cameo == "080")
+
+    later = yielding("The rebels will fight on until their demands are met by Kenya.")
+    assert later.modality.hypothetical and not later.counted
+    earlier = yielding("The rebels fought on until their demands were met by Kenya.")
+    assert not earlier.modality.hypothetical
+
+
 def test_reported_speech_codes_the_embedded_event(nlp: Language, coding: Coding) -> None:
     events = code(nlp, coding, "Italy said that Germany attacked France.")
     assert dyads(events) == [("DEU", "190", "FRA")]

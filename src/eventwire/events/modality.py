@@ -106,10 +106,14 @@ def _dated_ahead(verb: Token) -> bool:
 
 
 def _simple_present(verb: Token) -> bool:
-    """A verb in the simple present with no auxiliary: in a temporal clause of a news
-    report ("until a new government takes over") it speaks of the future."""
-    return verb.tag_ in ("VBZ", "VBP") and not any(
-        c.dep_ in ("aux", "auxpass") for c in verb.children)
+    """A verb in the simple present, active or passive: in a temporal clause of a news
+    report ("until a new government takes over", "until their demands are met") it
+    speaks of the future."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not auxiliaries:
+        return verb.tag_ in ("VBZ", "VBP")
+    passive = len(auxiliaries) == 1 and auxiliaries[0].dep_ == "auxpass"
+    return passive and auxiliaries[0].tag_ in ("VBZ", "VBP")
 
 
 def modality_of(token: Token, nominal: bool, quoted: bool) -> Modality:
