@@ -1163,6 +1163,18 @@ def test_what_a_document_does_is_its_issuer_s_act(coding_pipeline: Pipeline) -> 
     assert not [e for e in other.events if e.code.root == "11" and e.source is not None]
 
 
+def test_a_document_voted_down_does_nothing(coding_pipeline: Pipeline) -> None:
+    """ "vetoed a resolution condemning X": the veto is the event; the resolution
+    condemned no one, while one adopted does."""
+    def condemnations(text: str) -> list[Event]:
+        events = coding_pipeline.code_text(text).events
+        return [e for e in events if e.code.cameo == "111" and e.counted]
+
+    assert not condemnations("Kenya vetoed a UN resolution condemning the Ugandan army.")
+    assert not condemnations("A UN resolution condemning the Ugandan army was defeated.")
+    assert condemnations("The UN adopted a resolution condemning the Ugandan army.")
+
+
 def test_who_is_committed_holds_the_commitment(coding_pipeline: Pipeline) -> None:
     """ "is committed to" is a stative participle: its subject pledges, nobody commits
     it to anything."""

@@ -3,7 +3,9 @@
 "Amnesty issued a statement calling on the government to act" is Amnesty's appeal:
 the participle says what the statement does, and the statement speaks for whoever
 issued it.  This module tells such participles from those that say how a document
-came about ("a report released on Tuesday"), and where the issuer is named.
+came about ("a report released on Tuesday"), and where the issuer is named.  A
+document that was voted down says nothing for anyone: "Russia vetoed a resolution
+condemning Syria" is Russia's veto (129), and no condemnation (111) took place.
 """
 
 from __future__ import annotations
@@ -32,6 +34,22 @@ def document_act(verb: Token) -> bool:
     resolution condemning Y"), not how it came about ("a report released Tuesday")."""
     head = verb.head
     return verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in DOCUMENT_NOUNS
+
+
+REJECTING_VERBS = frozenset(
+    {"veto", "reject", "block", "defeat", "scrap", "shelve", "withdraw", "kill"}
+)  # fmt: skip
+"""Verbs whose object, a document, is not adopted ("vetoed a resolution")."""
+
+
+def rejected_document_act(verb: Token) -> bool:
+    """Whether ``verb`` is what a document would have done had it not been rejected
+    ("vetoed a resolution condemning X", "a resolution calling for Y was defeated")."""
+    if not document_act(verb):
+        return False
+    document = verb.head
+    rejected = document.dep_ in ("dobj", "nsubjpass")
+    return rejected and document.head.lemma_.lower() in REJECTING_VERBS
 
 
 def document_owners(noun: Token) -> list[Token]:

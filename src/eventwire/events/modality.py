@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from eventwire.events.acts import is_deontic, is_infinitive, is_subjunctive
 from eventwire.events.arguments import gerund_listed_after
+from eventwire.events.documents import rejected_document_act
 from eventwire.model import Modality
 
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "ought"})
@@ -156,7 +157,7 @@ def modality_of(token: Token, nominal: bool, quoted: bool) -> Modality:
             hypothetical = hypothetical or not (lower.dep_ == "conj" and modal)
     if nominal:
         hypothetical = hypothetical or _unreal_noun(token)
-    hypothetical = hypothetical or _purpose(token)
+    hypothetical = hypothetical or _purpose(token) or rejected_document_act(token)
     hypothetical = hypothetical or (not nominal and is_deontic(token))
     if token.dep_ == "nsubj" and _aux_words(token.head) & HYPOTHETICAL_AUX:
         hypothetical = True
