@@ -1,4 +1,5 @@
-"""Verbs of phase and pace, whose event noun names the act itself.
+"""Event nouns and the verbs that govern them: verbs of phase and pace name the act itself,
+coded verbs take the noun into their own event.
 
 "began the withdrawal of its troops" or "speeded up the withdrawal" withdrew troops,
 and "the riots are continuing" tells of riots: a verb that starts, continues,
@@ -12,7 +13,11 @@ withdrawal" withdrew nothing.  Where the dictionary codes the verb with the noun
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
+
+from eventwire.events.modality import REPORTING_VERBS
 
 PHASE_VERBS = frozenset(
     {"begin", "start", "commence", "continue", "resume", "complete", "finish",
@@ -30,3 +35,13 @@ def phase_verb(noun: Token) -> Token | None:
     if noun.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in head.children):
         return head
     return head if noun.dep_ == "dobj" else None
+
+
+def governed_by_verb(noun: Token, coded: Callable[[str], object]) -> bool:
+    """An event noun that is the object of a coded verb is part of that verb's event
+    ("signed an agreement"); reporting verbs only tell of it ("announced talks")."""
+    head = noun.head
+    if noun.dep_ == "pobj":
+        head = head.head
+    lemma = head.lemma_.lower()
+    return head.pos_ == "VERB" and bool(coded(lemma)) and lemma not in REPORTING_VERBS

@@ -30,7 +30,7 @@ from eventwire.events.arguments import (
     subjects,
     verbal_arguments,
 )
-from eventwire.events.aspect import phase_verb
+from eventwire.events.aspect import governed_by_verb, phase_verb
 from eventwire.events.charges import charges
 from eventwire.events.derived import (
     accusations,
@@ -344,6 +344,7 @@ def _sentence_drafts(
 ) -> list[Draft]:
     drafts: list[Draft] = []
     lexicon = coding.lexicon
+    coded_verb = lexicon.verbs.lookup
     triggers = find_triggers(sent, lexicon.verbs, coding.is_code, lexicon.nominals)
     verbs = {t.token.i for t in triggers if not t.nominal}
     named = {t.i for other in triggers if not other.nominal for t in other.evidence}
@@ -351,7 +352,7 @@ def _sentence_drafts(
         phase = phase_verb(trigger.token) if trigger.nominal else None
         if phase is not None and phase.i in verbs:
             continue  # the verb's own pattern codes it with the noun
-        if phase is None and trigger.nominal and _governed_by_trigger(trigger.token, coding):
+        if phase is None and trigger.nominal and governed_by_verb(trigger.token, coded_verb):
             continue
         if trigger.nominal and trigger.token.i in named:
             continue  # "announced an embargo": a verb's pattern codes the noun with it
@@ -409,16 +410,6 @@ def _bare_demands(
         trigger = Trigger(token, (token,), "100", None, DEONTIC_RULE, (), 1)
         found.extend(demands(trigger, sentence, para, obliged, speaker, index, mentions))
     return found
-
-
-def _governed_by_trigger(noun: Token, coding: Coding) -> bool:
-    """An event noun that is the object of a coded verb is part of that verb's event."""
-    head = noun.head
-    if noun.dep_ == "pobj":
-        head = head.head
-    return head.pos_ == "VERB" and bool(coding.lexicon.verbs.lookup(head.lemma_.lower())) and (
-        head.lemma_.lower() not in REPORTING_VERBS
-    )
 
 
 def _paragraph_drafts(
