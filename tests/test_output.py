@@ -211,10 +211,17 @@ def test_table_shows_codes_flags_and_triggers() -> None:
     assert lines[0].startswith("== doc-1 | 2022-02-10 | Ministers meet | 2 events")
     assert "GBRGOV → RUSMIL" in text and "IGOUNO → —" in text
     assert "0256" in text and "111" in text and "REQUEST/yield" in text
-    assert "--FR" in text and "N---" in text
+    assert "--FR-" in text and "N----" in text
     assert "urged" in text and "condemn" in text
     assert all(len(line) <= 150 for line in lines)
     assert "\t" not in text
+
+
+def test_table_marks_an_act_done_together() -> None:
+    mutual = replace(_appeal(), reciprocal=True)
+    out = io.StringIO()
+    write_table([replace(_coded(), events=(mutual,))], out)
+    assert "--FRM" in out.getvalue()
 
 
 @pytest.mark.parametrize("width", [60, 120, 150, 400])

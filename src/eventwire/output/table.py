@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final, TextIO
 
-from eventwire.model import ActorMention, CodedArticle, Event, Modality
+from eventwire.model import ActorMention, CodedArticle, Event
 
 MIN_EVIDENCE: Final = 20
 
@@ -32,7 +32,7 @@ _COLUMNS: Final = (
     _Column("conf", 4),
     _Column("trigger", 12),
 )
-_FLAG_LETTERS: Final = "NHFR"
+_FLAG_LETTERS: Final = "NHFRM"
 
 
 def cut(text: str, width: int) -> str:
@@ -41,9 +41,13 @@ def cut(text: str, width: int) -> str:
     return flat if len(flat) <= width else flat[: max(width - 1, 0)] + "…"
 
 
-def flags(modality: Modality) -> str:
-    """Modality as four letters, ``-`` when off: Negated, Hypothetical, Future, Reported."""
-    on = (modality.negated, modality.hypothetical, modality.future, modality.reported)
+def flags(event: Event) -> str:
+    """Modality and reciprocity as five letters, ``-`` when off: Negated, Hypothetical,
+    Future, Reported, and M for an act done together (``reciprocal``), so that the two
+    rows of one mutual act read as one act, as on the web page."""
+    modality = event.modality
+    on = (modality.negated, modality.hypothetical, modality.future, modality.reported,
+          event.reciprocal)
     return "".join(letter if flag else "-" for letter, flag in zip(_FLAG_LETTERS, on, strict=True))
 
 
@@ -61,7 +65,7 @@ def _cells(e: Event) -> list[str]:
         e.code.cameo,
         e.code.name,
         plover or "-",
-        flags(e.modality),
+        flags(e),
         f"{e.confidence:.2f}" if e.confidence is not None else "-",
         e.evidence.trigger_text,
     ]
