@@ -300,6 +300,9 @@ def test_reciprocal_flag_is_stored(tmp_path: Path) -> None:
     with open_store(tmp_path / "m.duckdb") as opened:
         opened.add(replace(base, events=flagged), content_hash(base.article.text), None)
         assert [r["reciprocal"] for r in opened.events()] == [True, True, False]
+        opened.export_plover(tmp_path / "p.jsonl")
+        lines = (tmp_path / "p.jsonl").read_text().splitlines()
+        assert [json.loads(line)["reciprocal"] for line in lines] == [True, True, False]
 
 
 def test_add_many_stores_a_batch_like_one_add_each(tmp_path: Path) -> None:

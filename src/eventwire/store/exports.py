@@ -113,7 +113,10 @@ ORDER BY e.article_id, e.rank"""
 
 
 def plover_record(row: Row) -> Row:
-    """A PLOVER/POLECAT-style record: event type and mode, actor and recipient, text."""
+    """A PLOVER/POLECAT-style record: event type and mode, actor and recipient, text.
+
+    ``reciprocal`` marks the two records of one act done together: PLOVER codes such an
+    act once per party with no recipient, which a reader can do from the flag."""
     day, published = row["date"], row["pub_date"]
     return {
         "id": f"{row['doc_id']}:{row['event_id']}",
@@ -127,6 +130,7 @@ def plover_record(row: Row) -> Row:
         "goldstein": row["goldstein"],
         "negated": row["negated"], "hypothetical": row["hypothetical"],
         "future": row["future"], "reported": row["reported"],
+        "reciprocal": row["reciprocal"],
         "event_text": row["sentence_text"], "evidence": row["evidence_text"],
         "trigger": row["trigger_text"],
         "story_id": row["doc_id"], "headline": row["article_title"],
