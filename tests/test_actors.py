@@ -122,6 +122,22 @@ def test_a_leading_country_names_the_group_it_leads(
     assert by_text(code(nlp, text, small))[mention].code == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # a country a group is for or against is not the group's country
+        ("Pro-Russian troops crossed the border.", "troops", "---MIL"),
+        ("Anti-British protesters met the police.", "protesters", "---OPP"),
+        # a name with no stance prefix keeps its country
+        ("Russian protesters met the police.", "Russian protesters", "RUSOPP"),
+    ],
+)
+def test_a_country_after_pro_or_anti_names_a_stance_not_a_member(
+    nlp: Language, small: ActorDictionary, text: str, mention: str, expected: str
+) -> None:
+    assert by_text(code(nlp, text, small))[mention].code == expected
+
+
 def test_role_only_titles_and_bare_countries(nlp: Language, small: ActorDictionary) -> None:
     found = by_text(code(nlp, "Police detained protesters as Russia watched.", small))
     police = found["Police"]

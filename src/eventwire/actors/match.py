@@ -270,6 +270,9 @@ def match_sentence(sentence: Span, dictionary: ActorDictionary, day: dt.date | N
             at += 1
             continue
         hit, width = found
+        if stance_toward(doc, hit.start):
+            at += width
+            continue
         titles: tuple[tuple[str, ...], ...]
         if isinstance(hit.entry, AgentEntry):
             titles = (_lemmas(doc, hit.start, hit.end),)
@@ -278,6 +281,21 @@ def match_sentence(sentence: Span, dictionary: ActorDictionary, day: dt.date | N
         hits.append(replace(hit, titles=titles))
         at += width
     return hits
+
+
+STANCE_PREFIXES = frozenset({"pro", "anti"})
+"""Prefixes that make a name the object of a stance: "the pro-Iranian Hizbollah" is
+no Iranian group, "anti-government protesters" are no government."""
+
+
+def stance_toward(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` follows "pro-" or "anti-", so it tells what its
+    phrase is for or against, not who the phrase is (dictionary phrases that begin
+    with the prefix, "anti-government activists", start before it and still match)."""
+    if start < 2 or doc[start - 1].text != "-":
+        return False
+    prefix = doc[start - 2]
+    return prefix.lower_ in STANCE_PREFIXES and prefix.idx + len(prefix.text) == doc[start - 1].idx
 
 
 def match_doc(doc: Doc, dictionary: ActorDictionary, day: dt.date | None) -> list[Hit]:
