@@ -67,6 +67,19 @@ def test_text_written_token_by_token_is_parsed_as_words(
     assert [t.text for t in doc if t.dep_ == "nsubj"] == [subject]
 
 
+@pytest.mark.parametrize("text", [
+    "Rebels attacked Nicaragua ’ s main port on Monday .",
+    "Rebels attacked Nicaragua ' s main port on Monday .",
+])
+def test_a_spaced_possessive_is_parsed_as_one(nlp: Language, text: str) -> None:
+    """Joined, "’ s" is read as the possessive ending, not as a quotation mark: the
+    country possesses the port rather than being a second object of the verb."""
+    doc = nlp(text)
+    nicaragua = next(t for t in doc if t.text == "Nicaragua")
+    assert (nicaragua.dep_, nicaragua.head.text) == ("poss", "port")
+    assert next(t for t in doc if t.text.endswith("s") and " " in t.text).tag_ == "POS"
+
+
 def test_written_text_is_left_as_the_tokenizer_splits_it(nlp: Language) -> None:
     text = "Myanmar's Supreme Court rejected the appeal of Mr. Sisi in St. Louis, 3, 4."
     assert [t.text for t in nlp(text)] == [t.text for t in nlp.make_doc(text)]

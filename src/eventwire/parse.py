@@ -128,10 +128,25 @@ def rejoin_split_tokens(doc: Doc) -> Doc:
             joins.append((index, length, norm.replace(" ", "").lower()))
             free = index + length
     if joins:
+        words = {doc[first : first + length].text for first, length, _norm in joins}
         with doc.retokenize() as retokenizer:
             for first, length, norm in joins:
                 retokenizer.merge(doc[first : first + length], attrs={"NORM": norm})
+        for word in words:
+            _spell_as_joined(doc, word)
     return doc
+
+
+def _spell_as_joined(doc: Doc, word: str) -> None:
+    """Give a joined token's word the shape, prefix and suffix of its unspaced spelling:
+    the tagger reads those besides the norm, and "’ s" (shape "’ x") is still taken for
+    a quotation mark, so "Nicaragua ’ s port" was parsed as two objects, the country and
+    the port, where "Nicaragua’s port" is one."""
+    lexeme, spelled = doc.vocab[word], doc.vocab[word.replace(" ", "")]
+    if lexeme.shape_ != spelled.shape_:
+        lexeme.shape_, lexeme.prefix_, lexeme.suffix_ = (
+            spelled.shape_, spelled.prefix_, spelled.suffix_,
+        )
 
 
 def _split_candidates(doc: Doc) -> list[int]:
