@@ -33,6 +33,22 @@ def test_a_word_names_its_whole_noun_phrase(nlp: Language, text: str, word: str,
     assert _phrase(nlp, text, word) == phrase
 
 
+@pytest.mark.parametrize(("text", "phrase"), [
+    # a place that says where a targeted thing is stands for the thing
+    ("Rebels shelled army positions in Chad on Monday.", "army positions in Chad"),
+    ("Gunmen attacked a police station inside Kabul.", "a police station inside Kabul"),
+    # in an event noun's phrase the place is the party itself
+    ("The envoy welcomed the ceasefire in Chad.", "Chad"),
+])  # fmt: skip
+def test_a_place_actor_names_the_thing_it_locates(nlp: Language, text: str,
+                                                  phrase: str) -> None:
+    doc = nlp(text)
+    place = next(t for t in doc if t.text in ("Chad", "Kabul"))
+    start, end = phrase_of(place, place=True)
+    assert text[start:end] == phrase
+    assert text[slice(*phrase_of(place))] == place.text, "only for an actor that is a place"
+
+
 def test_a_phrase_that_tells_a_deed_is_no_part_of_who(nlp: Language) -> None:
     text = "Pence promised support for the Afghan government's efforts at restoring peace."
     assert _phrase(nlp, text, "Afghan") == "the Afghan government's efforts"

@@ -115,8 +115,9 @@ def _tells_a_deed(prep: Token) -> bool:
     return any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
 
 
-def phrase_of(token: Token, charge: bool = False) -> tuple[int, int]:
-    """Doc character offsets of the noun phrase that ``token`` names or modifies."""
+def phrase_of(token: Token, charge: bool = False, place: bool = False) -> tuple[int, int]:
+    """Doc character offsets of the noun phrase that ``token`` names or modifies; with
+    ``place`` (an actor that is only a place) the phrase of the thing it locates."""
     own = token
     while token.dep_ in CLIMB_DEPS | {"pobj", "npadvmod"} and token.head is not token:
         head = token.head
@@ -126,6 +127,8 @@ def phrase_of(token: Token, charge: bool = False) -> tuple[int, int]:
             token = head.head
         elif token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in NOUNS:
             token = head.head  # "dozens of protesters", "the president of France"
+        elif place and _locates(token):
+            token = head.head  # "positions in Saudi Arabia": the positions are the party
         else:
             break
     words = sorted(_phrase_tokens(token, own, charge), key=lambda t: t.i)
@@ -134,6 +137,28 @@ def phrase_of(token: Token, charge: bool = False) -> tuple[int, int]:
     while len(words) > 1 and words[0].is_punct:
         words.pop(0)
     return words[0].idx, words[-1].idx + len(words[-1])
+
+
+PLACE_PREPOSITIONS = frozenset({"in", "inside", "near"})
+PLACED_THINGS = frozenset({
+    "position", "target", "base", "camp", "post", "outpost", "checkpoint", "village",
+    "town", "convoy", "bus", "vehicle", "building", "hospital", "school", "office",
+    "headquarters", "depot", "facility", "installation", "port", "airport", "station",
+    "compound", "mosque", "church", "market", "barracks", "stronghold", "bastion",
+    "hideout", "observer", "monitor", "embassy", "consulate", "shrine", "bridge",
+})  # fmt: skip
+"""Things and people an act is done to where they are: a place after them only says
+where ("attacked positions in Syria").  An event noun is no such thing: in "a ceasefire
+in Yemen" or "elections in Kyrgyzstan" the place is the party."""
+
+
+def _locates(token: Token) -> bool:
+    """ "military positions in Saudi Arabia", "a convoy near Kabul": a place that only
+    says where a targeted thing is stands for the thing, as readers mark the party."""
+    prep = token.head
+    if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPOSITIONS:
+        return False
+    return prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in PLACED_THINGS
 
 
 def actor_phrase(
@@ -148,7 +173,7 @@ def actor_phrase(
     if found is None:
         return None
     para, token = found
-    start, end = phrase_of(token, charge)
+    start, end = phrase_of(token, charge, place=not actor.roles)
     return para.offset + start, para.offset + end
 
 
