@@ -233,6 +233,16 @@ def test_lower_case_words_are_not_names(nlp: Language, small: ActorDictionary) -
     assert len(code(nlp, "He told us about the plan.", dictionary)) == 0
 
 
+def test_an_acronym_subject_the_tagger_calls_a_noun_is_a_name(
+    nlp: Language, small: ActorDictionary
+) -> None:
+    """Tagged a common noun and given no entity type, an acronym that is its verb's
+    subject still names an organisation, of unknown code; as an object it does not."""
+    found = by_text(code(nlp, "ICE seized three paintings at the airport.", small))
+    assert found["ICE"].code == "---"
+    assert not code(nlp, "Police found ICE in the car.", small)[1:]
+
+
 def test_a_plural_possessive_name_matches_the_singular_possessive(nlp: Language) -> None:
     """The source marks the word as possessive; news may write either form."""
     entries = parse_actor_text("FREE_PEOPLES'_REPUBLIC_OF_ARNOR_ [ARN]\n", "t")

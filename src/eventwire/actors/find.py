@@ -145,22 +145,26 @@ def _appositions(doc: Doc, found: list[Found], place: Place) -> list[Found]:
 
 
 def _acronym(token: Token) -> bool:
-    """ "The FLN claimed responsibility": the tagger often calls an organisation's
-    acronym a common noun; the recogniser's entity says it is a name.  Only as a
-    subject is it taken for one ("the country's COVID-19 recovery" names none)."""
+    """ "The FLN claimed responsibility", "ICE returned the paintings": the tagger often
+    calls an organisation's acronym a common noun, and the recogniser may give it an
+    organisation's type or none; a word in capitals that is its verb's sole subject
+    is a name all the same.  Only as a subject is it taken for one ("the country's
+    COVID-19 recovery" names none), and not when the recogniser gives it another type
+    (a place, a product)."""
     return (
-        token.pos_ == "NOUN" and token.ent_type_ in NAMED_ENTITIES
-        and len(token.text) > 1 and token.text.isupper() and _sole_subject(token)
+        token.pos_ == "NOUN" and token.ent_type_ in NAMED_ENTITIES | {""}
+        and len(token.text) > 1 and token.text.isalpha() and token.text.isupper()
+        and _sole_subject(token)
     )
 
 
 def _acronyms(doc: Doc) -> list[Token]:
-    """The doc's acronyms (:func:`_acronym`), found among its common nouns that have an
-    entity type from spaCy's arrays: most docs have none."""
+    """The doc's acronyms (:func:`_acronym`), found among its common nouns in capitals
+    from spaCy's arrays: most docs have none."""
     rows = doc.to_array([POS, ENT_TYPE])
-    types = [doc.vocab.strings[label] for label in NAMED_ENTITIES]
+    types = [doc.vocab.strings[label] for label in NAMED_ENTITIES] + [0]
     found = numpy.flatnonzero((rows[:, 0] == NOUN) & numpy.isin(rows[:, 1], types))
-    return [doc[int(i)] for i in found if _acronym(doc[int(i)])]
+    return [doc[int(i)] for i in found if doc[int(i)].is_upper and _acronym(doc[int(i)])]
 
 
 def _name_end(token: Token) -> bool:
