@@ -49,6 +49,16 @@ def test_a_place_actor_names_the_thing_it_locates(nlp: Language, text: str,
     assert text[slice(*phrase_of(place))] == place.text, "only for an actor that is a place"
 
 
+@pytest.mark.parametrize(("text", "word", "phrase"), [
+    ("Kenya rejected the Ugandan government's request for new talks.", "Ugandan",
+     "the Ugandan government's request"),
+    ("Chad welcomed the French proposal about border patrols.", "French",
+     "the French proposal"),
+])  # fmt: skip
+def test_a_topic_is_no_part_of_who(nlp: Language, text: str, word: str, phrase: str) -> None:
+    assert _phrase(nlp, text, word) == phrase
+
+
 def test_a_phrase_that_tells_a_deed_is_no_part_of_who(nlp: Language) -> None:
     text = "Pence promised support for the Afghan government's efforts at restoring peace."
     assert _phrase(nlp, text, "Afghan") == "the Afghan government's efforts"

@@ -6,9 +6,9 @@ reader, and every gold standard of actor spans, takes the phrase that refers to 
 fighters".  So an event's source and target keep their codes and their head word
 and take the words of their noun phrase in the parse: the phrase's head noun (the
 matched word, or the noun it modifies) with its determiners, modifiers, numbers,
-possessors, appositions and prepositional phrases; coordinated phrases ("A and B")
-and clauses stay out.  The words the dictionaries matched are kept in the event's
-``extra``.
+possessors, appositions and prepositional phrases (but not one of topic, "a request
+for talks"); coordinated phrases ("A and B") and clauses stay out.  The words the
+dictionaries matched are kept in the event's ``extra``.
 
 A phrase is not taken when it would also cover the event's other side, its trigger
 or its speaker ("Britain and Germany" for a dyad between them): a span must not
@@ -97,7 +97,14 @@ def _ends_phrase(prep: Token, own: Token | None, charge: bool) -> bool:
     """Whether a prepositional phrase without the actor's own word ends its phrase."""
     if own is None or own in prep.subtree:
         return False
+    if prep.lower_ in TOPIC_PREPOSITIONS:
+        return True
     return _tells_a_deed(prep) or (charge and _states_a_charge(prep))
+
+
+TOPIC_PREPOSITIONS = frozenset({"for", "about", "over", "regarding", "concerning"})
+"""Prepositions whose phrase says what a thing is about: "the Croatian government's
+request for revocation of a ruling" is the request; what it asks is no part of who."""
 
 
 def _states_a_charge(prep: Token) -> bool:
