@@ -101,3 +101,14 @@ def test_no_country_is_shared_where_it_could_be_another_s(dyads_of: Dyads, text:
     dyads = dyads_of(text)
     assert dyads and not any(t and t.startswith("KEN") and t != "KENGOV" and s != t
                              for s, _c, t in dyads if s and s.startswith("KEN")), dyads
+
+
+def test_a_pronoun_takes_the_country_its_antecedent_s_phrase_names(
+    coding_pipeline: Pipeline,
+) -> None:
+    """ "They" borrows the code of "the rebels", whose country only "in Chad" gives."""
+    text = "The rebels in Chad attacked the capital. They also attacked the airport."
+    events = coding_pipeline.code_text(text).events
+    pronoun = [e.source for e in events if e.source and e.source.text == "They"]
+    assert pronoun and pronoun[0].code == "TCDREB"
+    assert "country of its antecedent's phrase" in pronoun[0].rule

@@ -157,6 +157,11 @@ def _with_countries(
     return [role]
 
 
+def phrase_country(role: ActorMention, head: Token, index: MentionIndex) -> ActorMention:
+    """The role with the country its phrase at ``head`` names ("rebels in Chad")."""
+    return _with_countries(role, head, index)[0]
+
+
 def _role_of(role: ActorMention, place: ActorMention) -> ActorMention:
     code = (place.country or "") + "".join(role.roles)
     rule = f"{role.rule}; country from {place.text!r} ({place.rule})"

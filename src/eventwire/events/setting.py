@@ -31,7 +31,7 @@ from functools import partial
 from spacy.tokens import Doc, Token
 
 from eventwire.codes.actor_parts import known_countries
-from eventwire.events.arguments import MentionIndex, is_passive
+from eventwire.events.arguments import MentionIndex, is_passive, phrase_country
 from eventwire.events.drafts import Draft
 from eventwire.model import ActorMention
 
@@ -199,9 +199,36 @@ def _of_country(actor: ActorMention, country: str, why: str) -> ActorMention:
     return replace(actor, code=country + "".join(actor.roles), country=country, rule=rule)
 
 
+def _from_antecedent(
+    actor: ActorMention | None, doc: Doc, index: MentionIndex
+) -> ActorMention | None:
+    """ "The rebels in Chad attacked the capital.  They also ...": a pronoun takes the
+    code of the mention it refers to, but the country of a role is often named only in
+    that mention's phrase, which the pronoun's own phrase lacks; it is looked up there."""
+    if actor is None or actor.country is not None or actor.antecedent is None:
+        return actor
+    for start, _stop, mention in index.by_offset:
+        if mention.span != actor.antecedent or mention.head is None or mention.country:
+            continue
+        where = mention.head - (mention.span[0] - start)
+        head = doc.char_span(where, where + 1, alignment_mode="expand")
+        placed = phrase_country(mention, head.root, index) if head is not None else mention
+        if placed.country is None:
+            return actor
+        rule = f"{actor.rule}; country of its antecedent's phrase {mention.text!r}"
+        return replace(actor, code=placed.code, country=placed.country, rule=rule)
+    return actor
+
+
 def in_setting(draft: Draft, index: MentionIndex) -> Draft:
     """The draft with its open-country roles placed in its clause's setting (the
-    setting is looked up once, for the doer of a passive act and for open roles)."""
+    setting is looked up once, for the doer of a passive act and for open roles);
+    a reference first takes the country its antecedent's phrase names."""
+    doc = draft.trigger.token.doc
+    source = _from_antecedent(draft.source, doc, index)
+    target = _from_antecedent(draft.target, doc, index)
+    if source is not draft.source or target is not draft.target:
+        draft = replace(draft, source=source, target=target)
     doer = _wants_doer(draft)
     open_roles = [a for a in (draft.source, draft.target) if a is not None and a.country is None]
     setting = setting_of(draft.trigger.token, index) if doer or open_roles else None
