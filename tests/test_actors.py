@@ -394,3 +394,15 @@ def test_an_unknown_name_does_not_hide_a_known_one(nlp: Language, small: ActorDi
     inside an organisation's name keeps the match."""
     text = "Liz Truss, the British foreign secretary, arrived. Truss spoke."
     assert [m.code for m in code(nlp, text, small)] == ["GBRGOV"] * 3
+
+
+def test_counted_others_are_more_of_the_role_just_named(
+    nlp: Language, small: ActorDictionary
+) -> None:
+    """ "two others" after "Russian troops" are Russian troops too, but other ones: the
+    reference keeps its own span and no antecedent that would make it the same actor."""
+    text = "Rebels killed three Russian troops and wounded two others."
+    found = by_text(code(nlp, text, small))
+    others = found["others"]
+    assert others.code == "RUSMIL" and others.antecedent is None
+    assert "others" not in by_text(code(nlp, "Russia met Britain and others.", small))

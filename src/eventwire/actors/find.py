@@ -185,6 +185,17 @@ def _pronoun_kind(token: Token) -> str:
     return "plural" if token.lower_ in PLURAL_PRONOUNS else ""
 
 
+def _counted_others(doc: Doc, covered: set[int]) -> list[Token]:
+    """ "killed one soldier and wounded two others": a counted "others" is more of the
+    kind just named, so it refers back as a pronoun does (a bare "and others" says too
+    little of whom)."""
+    return [
+        t for t in doc
+        if t.lower_ == "others" and t.i not in covered
+        and any(c.dep_ == "nummod" for c in t.children)
+    ]
+
+
 def _references(doc: Doc, covered: set[int], place: Place) -> list[Reference]:
     found: list[Reference] = []
     pronouns = tokens_with_pos(doc, PRON)  # only pronouns and proper nouns can refer
@@ -197,6 +208,10 @@ def _references(doc: Doc, covered: set[int], place: Place) -> list[Reference]:
             span = (place.offset + token.idx, place.offset + token.idx + len(token))
             sentence = place.sentence_of[token.i]
             found.append(Reference(kind, token.lower_, token.text, span, span[0], sentence))
+    for token in _counted_others(doc, covered):
+        span = (place.offset + token.idx, place.offset + token.idx + len(token))
+        found.append(Reference("others", "others", token.text, span, span[0],
+                               place.sentence_of[token.i]))
     for token in names:
         if _name_end(token) and token.i not in covered:
             span_of = _name_span(token)

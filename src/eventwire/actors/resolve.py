@@ -42,8 +42,8 @@ and works do not act."""
 class Reference:
     """A pronoun or a bare person name that may point back to a mention.
 
-    ``kind`` is ``"person"`` (he/she), ``"plural"`` (they) or ``"name"``; ``key`` is
-    the lowercased surname of a name.
+    ``kind`` is ``"person"`` (he/she), ``"plural"`` (they), ``"others"`` (a counted
+    "two others") or ``"name"``; ``key`` is the lowercased surname of a name.
     """
 
     kind: str
@@ -92,10 +92,20 @@ def _by_pronoun(reference: Reference, history: Sequence[Found]) -> Found | None:
             if reference.sentence - earlier.mention.sentence > 1:
                 return None
             continue
-        wanted = earlier.person if reference.kind == "person" else earlier.plural
-        if wanted:
+        if _fits_reference(reference, earlier):
             return earlier
     return None
+
+
+def _fits_reference(reference: Reference, earlier: Found) -> bool:
+    """He/she a person, they a plural; "two others" more of the role the same sentence
+    just named ("one U.S. soldier"), not a country or a name of its own."""
+    if reference.kind == "person":
+        return earlier.person
+    if reference.kind == "others":
+        same = earlier.mention.sentence == reference.sentence
+        return same and bool(earlier.mention.roles) and earlier.surname is None
+    return earlier.plural
 
 
 def _coref_rule(antecedent: ActorMention) -> str:
@@ -141,6 +151,8 @@ def _resolve_reference(reference: Reference, history: Sequence[Found]) -> Found 
         reference.sentence, "", reference.head,
     )  # fmt: skip
     mention = borrow(own, antecedent.mention)
+    if reference.kind == "others":  # of the same kind, but other people: not one actor
+        mention = replace(mention, antecedent=None)
     return replace(antecedent, mention=mention)
 
 
