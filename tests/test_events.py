@@ -524,6 +524,21 @@ def test_claiming_an_attack_by_another_is_an_accusation(nlp: Language, acts: Cod
     assert ("DEU", "190", "FRA") in dyads(events)
 
 
+def test_an_attack_that_only_sets_the_scene_of_a_claim_accuses_no_one(
+    nlp: Language, acts: Coding
+) -> None:
+    """An attack in a relative clause or a time clause of another predicate is the
+    background of what is claimed, not the claim."""
+    for text in (
+        "Italy claimed that it had rebuilt the farms that Germany attacked.",
+        "Italy claimed that it had paid France for farms lost when Germany attacked.",
+    ):
+        events = code(nlp, acts, text)
+        assert not any(e.code.cameo == "112" for e in events), text
+    events = code(nlp, acts, "Italy claimed that Germany attacked France.")
+    assert ("ITA", "112", "DEU") in dyads(events)
+
+
 def test_alleged_acts_are_not_counted_but_the_allegation_is(
     nlp: Language, acts: Coding
 ) -> None:

@@ -68,6 +68,8 @@ def accusations(drafts: list[Draft], mentions: Sequence[ActorMention]) -> list[D
         verb = reporting_verb(draft.trigger.token)
         if verb is None or verb.lemma_.lower() not in REPORTING_VERBS:
             continue
+        if _backgrounded(draft.trigger.token, verb):
+            continue
         accuser = mention_in(speaker_from_verb(verb, draft.offset), mentions)
         if accuser is None:
             continue
@@ -85,6 +87,26 @@ def accusations(drafts: list[Draft], mentions: Sequence[ActorMention]) -> list[D
         found.append(replace(draft, trigger=trigger, source=accuser, target=draft.source,
                              code="112", modality=Modality(), rule_note=note))
     return found
+
+
+BACKGROUND_MARKS = frozenset({"when", "after", "before", "since", "while", "as", "until"})
+"""Marks of a time clause: "assets they lost when the dictator expelled them"."""
+
+
+def _backgrounded(token: Token, verb: Token) -> bool:
+    """Whether the act sits in a relative clause or a time clause of another predicate
+    of the report ("X said it paid for assets they lost when Y expelled them"): that
+    sets the scene of what X reports and is no claim of X's that Y acted."""
+    node = token
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ == "relcl":
+            return True
+        if node.dep_ == "advcl" and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in BACKGROUND_MARKS for c in node.children
+        ):
+            return True
+        node = node.head
+    return False
 
 
 def _claiming_verb(token: Token) -> Token | None:
