@@ -1072,6 +1072,25 @@ def test_calling_someone_to_talk_is_a_telephone_call(dyads_of: Dyads) -> None:
     assert any(c[:2] == "02" for _s, c, _t in urged), urged
 
 
+def test_a_date_before_a_call_is_no_call_on(dyads_of: Dyads) -> None:
+    """The "on" of "called on X" follows the verb: "On Monday, X called Y to discuss"
+    is still a telephone call."""
+    phoned = dyads_of("On Monday, Russian Foreign Minister Sergey Lavrov called French "
+                      "Foreign Minister Catherine Colonna to discuss the crisis.")
+    assert ("RUSGOV", "041", "FRAGOV") in phoned and not any(c[:2] == "02" for _s, c, _t in phoned)
+
+
+def test_a_phrase_of_the_complement_is_not_the_call_s(dyads_of: Dyads) -> None:
+    """ "called X to apologize for the remarks" is a call made to apologize: the "for"
+    is the apology's, no "call for" (an appeal), and apologizing is a reason to phone."""
+    phoned = dyads_of("On Monday, Russian Foreign Minister Sergey Lavrov called French "
+                      "Foreign Minister Catherine Colonna to apologize for the remarks.")
+    assert ("RUSGOV", "041", "FRAGOV") in phoned
+    assert not any(c[:2] == "02" for _s, c, _t in phoned), phoned
+    visit = dyads_of("The French president is scheduled to attend a summit in Italy on trade.")
+    assert ("FRAGOV", "042", "ITA") in visit, "the complement's own phrases are its own"
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("China launched military drills around Taiwan.", ("CHN", "150", "TWN")),
     ("Iran held naval drills in the Gulf.", ("IRN", "150", None)),

@@ -252,9 +252,11 @@ def _speech_act(draft: Draft, head: Token, index: MentionIndex) -> list[Draft]:
 
 CALL_AIMS = frozenset(
     {"discuss", "talk", "congratulate", "thank", "assure", "express", "convey", "offer",
-     "brief", "inform", "update", "consult", "exchange", "review", "condole"}
+     "brief", "inform", "update", "consult", "exchange", "review", "condole",
+     "apologize", "apologise", "reassure", "wish", "extend", "pledge", "promise"}
 )  # fmt: skip
-"""What one telephones someone to do: "called Lavrov to discuss Syria" phoned him."""
+"""What one telephones someone to do: "called Lavrov to discuss Syria" phoned him, and
+"called Erdogan to apologize" is the caller's apology, not a call for Erdogan's."""
 
 
 def _telephoned(head: Token, aim: Token) -> bool:
@@ -262,7 +264,12 @@ def _telephoned(head: Token, aim: Token) -> bool:
     an appeal to Lavrov to discuss; "called on X to talk" is the appeal."""
     if head.lemma_.lower() != "call" or aim.lemma_.lower() not in CALL_AIMS:
         return False
-    return not any(c.lower_ in ("on", "upon") and c.dep_ in ("prt", "prep") for c in head.children)
+    # the "on" of "called on X" follows the verb; "On Monday, X called Y to ..." and
+    # "called Y on Monday to ..." are dates
+    return not any(
+        c.lower_ in ("on", "upon") and c.dep_ in ("prt", "prep") and c.i == head.i + 1
+        for c in head.children
+    )
 
 
 def speech_acts(drafts: list[Draft], index: MentionIndex) -> list[Draft]:

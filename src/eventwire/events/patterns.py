@@ -300,7 +300,7 @@ def _find_prep(
         if token.lower_ != element.prep:
             continue
         if not element.alternatives:
-            if time_phrase(token) or not _own_preposition(token, used):
+            if time_phrase(token) or not _own_preposition(token, used, clause.tokens):
                 continue
             return index, index + 1
         inside = [i for i in range(index + 1, len(clause.tokens))
@@ -311,12 +311,22 @@ def _find_prep(
     return None
 
 
-def _own_preposition(token: Token, used: Sequence[Token] = ()) -> bool:
+def _own_preposition(
+    token: Token, used: Sequence[Token] = (), clause: Sequence[Token] = ()
+) -> bool:
     """A bare ``(FROM)`` names a phrase of the verb, of its object or of a word the
     pattern matched ("support those fighting against X": ``&FIGHT (AGAINST)``), not
     one inside another modifier: "returned songbirds captured from traders" or "a
-    bookmark, a gift from Eva Braun, was returned" is no return from somewhere."""
-    return token.head.dep_ not in ("acl", "appos") or token.head in used
+    bookmark, a gift from Eva Braun, was returned" is no return from somewhere; nor is
+    the phrase of an open complement's verb the pattern did not name: in "called
+    Erdogan to apologize for the incident" the apology is for it, no "call for" (the
+    trigger is never in its own ``clause``, so its own phrases stay its own when it is
+    itself a complement: "is scheduled to attend a summit on X")."""
+    if token.head in used:
+        return True
+    if token.head.dep_ == "xcomp" and token.head in clause:
+        return False
+    return token.head.dep_ not in ("acl", "appos")
 
 
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
