@@ -1,4 +1,5 @@
-"""Games and nature are no political events, whatever verbs tell of them."""
+"""Games, nature and the sittings of one body are no political events, whatever verbs
+tell of them."""
 
 from __future__ import annotations
 
@@ -42,3 +43,25 @@ def test_a_game_or_a_force_of_nature_is_no_violent_event(
 ])  # fmt: skip
 def test_political_violence_near_such_words_stays(coding_pipeline: Pipeline, text: str) -> None:
     assert _violent(coding_pipeline, text), text
+
+
+def _consults(pipeline: Pipeline, text: str) -> list[str]:
+    return [e.code.cameo for e in pipeline.code_text(text).events if e.code.root == "04"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan cabinet met on Monday and approved the budget.",
+    "The UN Security Council convened on Friday.",
+])  # fmt: skip
+def test_a_body_sitting_alone_consults_no_one(coding_pipeline: Pipeline, text: str) -> None:
+    assert _consults(coding_pipeline, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan parliament met with Ugandan officials on Monday.",
+    "The German and French leaders met in Paris.",
+])  # fmt: skip
+def test_a_meeting_with_another_side_is_a_consultation(
+    coding_pipeline: Pipeline, text: str
+) -> None:
+    assert _consults(coding_pipeline, text)

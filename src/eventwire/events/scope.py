@@ -1,5 +1,5 @@
-"""Acts that are no political event although their words say so: games, nature and
-the "fight" against problems.
+"""Acts that are no political event although their words say so: games, nature, the
+"fight" against problems and the sittings of one body.
 
 "Manchester United beat Liverpool 2-1" and "a storm killed three people in Texas" use
 the verbs of assaults and killings, and both name places the actor dictionaries know.
@@ -60,8 +60,20 @@ ACCIDENTS = frozenset({"crash", "collapse", "derail", "capsize", "sink", "overtu
 VIOLENT_ROOTS = frozenset({"17", "18", "19", "20"})
 
 
+SITTING_BODIES = frozenset({
+    "cabinet", "council", "parliament", "assembly", "committee", "board", "congress",
+    "senate", "commission", "politburo", "presidium", "legislature", "court", "bureau",
+})  # fmt: skip
+"""Bodies that meet as themselves: "the Cabinet met Sunday" is a sitting of its members."""
+SESSION_VERBS = frozenset({"meet", "convene", "sit", "gather", "reconvene"})
+PARTNER_PREPOSITIONS = frozenset({"with", "between", "among", "alongside"})
+
+
 def out_of_scope(draft: Draft) -> bool:
-    """Whether a draft tells of a game or of nature, not of a political act."""
+    """Whether a draft tells of a game, of nature or of a body's own sitting, not of a
+    political act."""
+    if draft.code[:2] == "04":
+        return _sitting(draft)
     if draft.code[:2] not in VIOLENT_ROOTS:
         return False
     token = draft.trigger.token
@@ -129,3 +141,26 @@ def _natural_cause(token: Token) -> bool:
 
 def _natural(noun: Token) -> bool:
     return noun.lemma_.lower() in NATURAL_CAUSES or noun.lower_ in NATURAL_CAUSES
+
+
+def _sitting(draft: Draft) -> bool:
+    """ "Israel's Cabinet met Sunday", "the Security Council convened": one body
+    meeting with no one named beside it consults no other party (CAMEO 04 is between
+    actors); "the Cabinet met with union leaders" or "the council and the unions met"
+    name the other side."""
+    token = draft.trigger.token
+    if draft.target is not None or token.lemma_.lower() not in SESSION_VERBS:
+        return False
+    if any(c.dep_ in ("dobj", "dative") for c in token.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in PARTNER_PREPOSITIONS for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return len(subjects) == 1 and _lone_body(subjects[0])
+
+
+def _lone_body(noun: Token) -> bool:
+    """A singular sitting body that is no coordination of parties."""
+    if noun.lemma_.lower() not in SITTING_BODIES or noun.tag_ in ("NNS", "NNPS"):
+        return False
+    return not any(c.dep_ == "conj" for c in noun.children)
