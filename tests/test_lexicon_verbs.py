@@ -497,6 +497,10 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenya intensified its bombing campaign against Ugandan rebels.", {"190"}),
     ("Kenya escalated the conflict with Uganda.", {"138"}),  # as escalating a war
     ("Kenya expanded its cooperation with Uganda.", {"050"}),  # the dictionary's own
+    ("Kenyan aid workers risked prison in Uganda.", set()),  # their own harm
+    ("Kenyan soldiers risked their lives in Uganda.", set()),
+    ("Kenya risks a war with Uganda.", {"130"}),  # a threat to another side stays
+    ("Kenyan troops endangered the lives of Ugandan civilians.", {"130"}),  # not RISK's
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
