@@ -1246,3 +1246,17 @@ def test_would_with_a_time_ahead_is_a_plan(coding_pipeline: Pipeline) -> None:
     assert [(e.code.cameo, e.counted) for e in talks] == [("036", True)]
     iffy = coding_pipeline.code_text("Kenya would attack Uganda if it crossed the border.")
     assert not [e for e in iffy.events if e.counted]
+
+
+@pytest.mark.parametrize(("text", "threat"), [
+    ("German officials cautioned that no deadline had been set for the pullout.", False),
+    ("Germany warned that Russian troops were massing on the border.", False),
+    ("Germany warned that it would retaliate against Russia.", True),
+    ("Germany warned Russia against further provocations.", True),
+])  # fmt: skip
+def test_a_warning_of_how_things_stand_threatens_no_one(
+    dyads_of: Dyads, text: str, threat: bool
+) -> None:
+    """WARN's default is a threat (130); a warning whose clause tells what is or was,
+    with no act to come, is a statement."""
+    assert any(c == "130" for _s, c, _t in dyads_of(text)) is threat, dyads_of(text)

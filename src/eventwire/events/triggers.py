@@ -289,7 +289,7 @@ def find_triggers(
                 trigger = replace(trigger, spelled=True)
             if trigger is not None:
                 trigger = _as_speech(_as_naming(_as_issuing(_as_self_claim(trigger))))
-                trigger = _as_forecast(trigger)
+                trigger = _as_caution(_as_forecast(trigger))
         elif _verb_tagged_as_noun(token):
             lemma = next((f for f in base_forms(token.lower_) if verbs.lookup(f)), token.lower_)
             trigger = code_trigger(token, verbs, valid, lemma=lemma)
@@ -429,6 +429,29 @@ def _as_forecast(trigger: Trigger) -> Trigger:
     if clause is None or is_infinitive(clause):
         return trigger
     return _as_statement(trigger, f"forecast use of {token.lemma_.lower()!r}")
+
+
+CAUTION_VERBS = frozenset({"warn", "caution"})
+"""Verbs the dictionary reads as a threat (WARN [130]) that only tell how things stand
+when the clause after them says what is or was."""
+OUTLOOK_AUXILIARIES = frozenset({"will", "would", "could", "might", "may", "shall", "can", "wo"})
+
+
+def _as_caution(trigger: Trigger) -> Trigger:
+    """ "Officials cautioned that no deadline had been set": a warning whose clause
+    tells what is or was, with no act to come ("warned that it would retaliate") and
+    nothing asked ("warned that troops must leave", "that they leave"), threatens no
+    one and is a statement; a pattern's reading stands."""
+    token = trigger.token
+    if token.lemma_.lower() not in CAUTION_VERBS or trigger.specificity >= 10:
+        return trigger
+    clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+    if clause is None or is_infinitive(clause) or is_subjunctive(clause):
+        return trigger
+    auxiliaries = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & (OUTLOOK_AUXILIARIES | {"must", "should"}) or clause.tag_ == "MD":
+        return trigger
+    return _as_statement(trigger, f"observation use of {token.lemma_.lower()!r}")
 
 
 def _as_speech(trigger: Trigger) -> Trigger:
