@@ -1,5 +1,5 @@
-"""Games, nature and the sittings of one body are no political events, whatever verbs
-tell of them."""
+"""Games, nature, growing strife and the sittings of one body are no political events,
+whatever verbs tell of them."""
 
 from __future__ import annotations
 
@@ -65,3 +65,16 @@ def test_a_meeting_with_another_side_is_a_consultation(
     coding_pipeline: Pipeline, text: str
 ) -> None:
     assert _consults(coding_pipeline, text)
+
+
+@pytest.mark.parametrize(("text", "cooperation"), [
+    ("Tensions between Kenya and Uganda escalated.", False),
+    ("The dispute between Kenya and Uganda deepened.", False),
+    ("Cooperation between Kenya and Uganda expanded.", True),
+    ("The war-torn country expanded its trade with Kenya.", True),  # an object of its own
+])  # fmt: skip
+def test_strife_that_grows_is_no_cooperation(
+    coding_pipeline: Pipeline, text: str, cooperation: bool
+) -> None:
+    codes = [e.code.cameo for e in coding_pipeline.code_text(text).events]
+    assert ("060" in codes) is cooperation, codes

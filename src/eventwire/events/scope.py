@@ -65,6 +65,12 @@ SITTING_BODIES = frozenset({
     "senate", "commission", "politburo", "presidium", "legislature", "court", "bureau",
 })  # fmt: skip
 """Bodies that meet as themselves: "the Cabinet met Sunday" is a sitting of its members."""
+STRIFE_NOUNS = frozenset({
+    "fighting", "fight", "war", "warfare", "hostility", "battle", "combat", "strife",
+    "feud", "dispute", "conflict", "quarrel", "violence", "tension", "crisis", "clash",
+    "row", "confrontation", "standoff", "rift", "rivalry",
+})  # fmt: skip
+"""What grows when "escalated", "deepened" or "intensified" have it as their subject."""
 SESSION_VERBS = frozenset({"meet", "convene", "sit", "gather", "reconvene"})
 PARTNER_PREPOSITIONS = frozenset({"with", "between", "among", "alongside"})
 
@@ -74,6 +80,8 @@ def out_of_scope(draft: Draft) -> bool:
     political act."""
     if draft.code[:2] == "04":
         return _sitting(draft)
+    if draft.code[:2] == "06":
+        return _growing_strife(draft.trigger.token)
     if draft.code[:2] not in VIOLENT_ROOTS:
         return False
     token = draft.trigger.token
@@ -164,3 +172,14 @@ def _lone_body(noun: Token) -> bool:
     if noun.lemma_.lower() not in SITTING_BODIES or noun.tag_ in ("NNS", "NNPS"):
         return False
     return not any(c.dep_ == "conj" for c in noun.children)
+
+
+def _growing_strife(token: Token) -> bool:
+    """ "Tensions between China and Taiwan escalated", "fighting intensified": a verb of
+    growth (BOOST's default is 060, material cooperation) with no object tells of its
+    subject, and strife that grows is no cooperation between the sides it names; a
+    fight named as a noun is coded as its own event."""
+    if any(c.dep_ in ("dobj", "dative") for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(s.lemma_.lower() in STRIFE_NOUNS or s.lower_ in STRIFE_NOUNS for s in subjects)
