@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.actors.resolve import UNKNOWN_ACTOR
 from eventwire.events.documents import document_act, document_owners, issuing_verb
+from eventwire.events.stranded import stranded_object
 from eventwire.model import ActorMention
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -286,7 +287,8 @@ def _prep_objects(token: Token, preps: Sequence[str]) -> list[Token]:
     for prep in preps:
         for child in heads:
             if child.lower_ == prep:
-                found.extend(_children(child, OBJECT_OF_PREP))
+                found.extend(_children(child, OBJECT_OF_PREP)
+                             or stranded_object(child, OBJECT_OF_PREP))
     return found
 
 
