@@ -406,3 +406,21 @@ def test_counted_others_are_more_of_the_role_just_named(
     others = found["others"]
     assert others.code == "RUSMIL" and others.antecedent is None
     assert "others" not in by_text(code(nlp, "Russia met Britain and others.", small))
+
+
+OF_NAMES = """\
+KING_HASSAN_ [JORELI]
+MOROCCO_ [MAR]
+JORDAN_ [JOR]
+"""
+
+
+def test_a_person_named_of_another_country_is_that_country_s(nlp: Language) -> None:
+    """Royal names recur across countries; "of Morocco" says whose this one is."""
+    names = ActorDictionary(parse_actor_text(OF_NAMES, "test.actors"), ())
+    found = by_text(code(nlp, "King Hassan of Morocco met the envoy.", names))
+    assert found["King Hassan"].code == "MARELI"
+    assert "country named after 'of'" in found["King Hassan"].rule
+    assert by_text(code(nlp, "King Hassan met the envoy.", names))["King Hassan"].code == "JORELI"
+    found = by_text(code(nlp, "King Hassan of Jordan met the envoy.", names))
+    assert found["King Hassan"].code == "JORELI"

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.compose import Found, Place, build_found, group_hits
 from eventwire.actors.match import match_doc
+from eventwire.actors.of_country import of_country
 from eventwire.actors.resolve import (
     NAMED_ENTITIES,
     PERSON_PRONOUNS,
@@ -238,6 +239,7 @@ def scan_doc(
         if item is not None:
             found.append(item)
     found = _appositions(doc, found, place)
+    found = of_country(doc, found)
     return found, _references(doc, _covered(found), place)
 
 
