@@ -1,11 +1,13 @@
-"""A preposition the parser left without an object takes back the phrase after it."""
+"""Repairs of parser misreadings: a preposition left without an object takes back the
+phrase after it; a participle with a direct object is active."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from eventwire.events.stranded import stranded_object
+from eventwire.events.arguments import is_passive, verbal_arguments
+from eventwire.events.stranded import active_participle, stranded_object
 
 OBJECTS = frozenset({"pobj", "pcomp"})
 
@@ -33,3 +35,19 @@ def test_a_preposition_with_its_own_object_or_a_subject_elsewhere_takes_none() -
                       deps=["nsubj", "ROOT", "dobj", "prep", "pobj"],
                       pos=["PROPN", "VERB", "NOUN", "ADP", "NOUN"])
     assert stranded_object(with_object[3], OBJECTS) == []
+
+
+def test_a_participle_with_a_direct_object_is_the_noun_s_own_act() -> None:
+    """ "The air force carried out strikes" misread as a reduced passive on the noun:
+    a passive participle takes no direct object, so this one is active."""
+    words = ["The", "force", "carried", "out", "strikes"]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 1, 2, 2],
+              deps=["det", "ROOT", "acl", "prt", "dobj"],
+              pos=["DET", "NOUN", "VERB", "ADP", "NOUN"], tags=["DT", "NN", "VBN", "RP", "NNS"])
+    assert active_participle(doc[2]) and not is_passive(doc[2])
+    sources, targets = verbal_arguments(doc[2])
+    assert [t.text for t in sources] == ["force"] and [t.text for t in targets] == ["strikes"]
+    passive = Doc(Vocab(), words=["soldiers", "killed", "there"], heads=[0, 0, 1],
+                  deps=["ROOT", "acl", "advmod"], pos=["NOUN", "VERB", "ADV"],
+                  tags=["NNS", "VBN", "RB"])
+    assert is_passive(passive[1]), "soldiers killed there: done to them"

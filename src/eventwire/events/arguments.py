@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.actors.resolve import UNKNOWN_ACTOR
 from eventwire.events.documents import document_act, document_owners, issuing_verb
-from eventwire.events.stranded import stranded_object
+from eventwire.events.stranded import active_participle, stranded_object
 from eventwire.model import ActorMention
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -407,7 +407,7 @@ def is_passive(verb: Token) -> bool:
     """Whether the verb's subject undergoes the act ("was arrested", "soldiers killed
     in ..."), by the same marks :func:`verbal_arguments` reads."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return True
+        return not active_participle(verb)
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ in ("auxpass", "agent")
                for c in verb.children)  # fmt: skip
 
@@ -424,6 +424,8 @@ def verbal_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
         verb, frozenset({"agent"})
     ):
         return passive, _prep_objects(verb, TARGET_PREPOSITIONS)
+    if active_participle(verb):  # "the air force carried out strikes": its own act
+        return [verb.head], _children(verb, OBJECT_DEPS) + _prep_objects(verb, TARGET_PREPOSITIONS)
     if not passive and verb.dep_ == "acl" and verb.tag_ == "VBN":
         passive = [verb.head]  # "soldiers killed by ...": the noun is what was done to
     if not passive and _children(verb, frozenset({"auxpass", "agent"})):

@@ -1,10 +1,17 @@
-"""The object of a preposition the parser left without one.
+"""Two misreadings of the small parser that lose an event's arguments.
+
+The object of a preposition the parser left without one.
 
 In "granted asylum to five army officers holed up in a residence" the small English
 model reads "five army officers" as the subject of "holed up", a clause of its own
 hung on the verb, and leaves "to" with no object: the officers, to whom asylum was
 granted, are lost as the target.  A preposition of the verb with no object whose next
 words are the subject of a clause on the same verb takes that subject back.
+
+A main verb read as a participle: in "The air force carried out three strikes" the
+parser may take "carried" for a reduced passive on the noun ("the air force [that
+was] carried"), which makes the air force the target.  A passive participle takes no
+direct object, so one with an object is the noun's own act.
 """
 
 from __future__ import annotations
@@ -28,3 +35,11 @@ def stranded_object(prep: Token, objects: frozenset[str]) -> list[Token]:
         return []
     clause = head.head
     return [head] if clause.dep_ in CLAUSES and clause.head.i == prep.head.i else []
+
+
+def active_participle(verb: Token) -> bool:
+    """Whether a past participle hung on a noun has a direct object, and so is the
+    noun's act, not something done to it ("the air force carried out strikes")."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return False
+    return any(c.dep_ == "dobj" for c in verb.children)
