@@ -285,6 +285,7 @@ def test_the_packaged_supplement_names_bodies_and_groups_the_phoenix_files_lack(
     assert code_of("houthis") == "YEMREB"
     assert code_of("unita") == "AGOREB", "Phoenix's ANGREB is no country's code"
     assert code_of("kampuchean") == "KHM"
+    assert code_of("european", "community") == code_of("eec") == "IGOEUREEC"
     assert code_of("ilo") == code_of("international", "labor", "office") == "IGOUNOLABILO"
     assert code_of("charles", "michel", on=dt.date(2016, 1, 1)) == "BELGOV"
     assert code_of("charles", "michel", on=dt.date(2022, 1, 1)) == "IGOEUREEC"
