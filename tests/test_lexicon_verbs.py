@@ -499,6 +499,8 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenya expanded its cooperation with Uganda.", {"050"}),  # the dictionary's own
     ("Kenya shortened the nightly curfew in Nairobi.", {"0813"}),  # eased, not imposed
     ("Kenya relaxed the curfew in Nairobi.", {"0813"}),
+    ("Kenya trained 200 Ugandan soldiers.", {"072"}),  # military aid, not an intent
+    ("Kenya trained Ugandan police officers.", {"072"}),
     ("Kenyan aid workers risked prison in Uganda.", set()),  # their own harm
     ("Kenyan soldiers risked their lives in Uganda.", set()),
     ("Kenya risks a war with Uganda.", {"130"}),  # a threat to another side stays
