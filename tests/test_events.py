@@ -1260,3 +1260,12 @@ def test_a_warning_of_how_things_stand_threatens_no_one(
     """WARN's default is a threat (130); a warning whose clause tells what is or was,
     with no act to come, is a statement."""
     assert any(c == "130" for _s, c, _t in dyads_of(text)) is threat, dyads_of(text)
+
+
+def test_the_object_the_parser_makes_a_participle_s_subject_is_the_verb_s(
+    dyads_of: Dyads,
+) -> None:
+    """ "will not accept refugees fleeing X" may be parsed as a clause whose subject is
+    the refugees; they are what ACCEPT's refugee pattern names, so the refusal stands."""
+    dyads = dyads_of("Kenya says it will not accept any more Somali refugees fleeing the fighting.")
+    assert any(s == "KEN" and c[:2] == "12" for s, c, _t in dyads), dyads

@@ -73,9 +73,12 @@ def clause_tokens(
 def _raised_objects(child: Token, trigger: Token) -> list[Token]:
     """ "declared a state of siege to begin at midnight": the parser makes the object
     the subject of the infinitive after it, but it is what the verb acts on, and the
-    verb's patterns may name it (``DECREE * STATE (OF SIEGE)``)."""
-    if child.dep_ != "ccomp" or child.i < trigger.i or not is_infinitive(child):
+    verb's patterns may name it (``DECREE * STATE (OF SIEGE)``); so with a participle
+    ("accept refugees fleeing the war", ``ACCEPT * &REFUGEE``)."""
+    if child.dep_ != "ccomp" or child.i < trigger.i:
         return []
+    if not (is_infinitive(child) or child.tag_ == "VBG"):
+        return []  # "will not accept refugees fleeing X": the parser's small clause
     return [c for c in child.children if c.dep_ == "nsubj" and c.i < child.i]
 
 
