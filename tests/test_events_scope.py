@@ -1,5 +1,5 @@
-"""Games, nature, growing strife and the sittings of one body are no political events,
-whatever verbs tell of them."""
+"""Games, nature, growing strife, the sittings of one body and efforts read by guess are
+no political events, whatever verbs tell of them."""
 
 from __future__ import annotations
 
@@ -78,3 +78,21 @@ def test_strife_that_grows_is_no_cooperation(
 ) -> None:
     codes = [e.code.cameo for e in coding_pipeline.code_text(text).events]
     assert ("060" in codes) is cooperation, codes
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Ugandan rebels continued their effort to overthrow the government.", "060"),
+    ("Kenya launched an effort to mediate between Somalia and Ethiopia.", "020"),
+])  # fmt: skip
+def test_an_effort_s_aim_and_not_the_pattern_s_guess_says_what_it_is(
+    coding_pipeline: Pipeline, text: str, code: str
+) -> None:
+    codes = [e.code.cameo for e in coding_pipeline.code_text(text).events]
+    assert code not in codes, codes
+
+
+def test_an_effort_without_an_aim_or_backed_keeps_its_pattern(coding_pipeline: Pipeline) -> None:
+    codes = {e.code.cameo for e in coding_pipeline.code_text("Kenya continued its efforts.").events}
+    assert "060" in codes
+    backed = coding_pipeline.code_text("Kenya backed the effort to end the war in Somalia.")
+    assert "050" in {e.code.cameo for e in backed.events}

@@ -1,5 +1,7 @@
 """Acts that are no political event although their words say so: games, nature, the
-"fight" against problems and the sittings of one body.
+"fight" against problems, the sittings of one body, strife that grows ("tensions
+escalated" is no cooperation) and efforts whose kind a pattern guesses though the
+infinitive after them says it.
 
 "Manchester United beat Liverpool 2-1" and "a storm killed three people in Texas" use
 the verbs of assaults and killings, and both name places the actor dictionaries know.
@@ -78,6 +80,8 @@ PARTNER_PREPOSITIONS = frozenset({"with", "between", "among", "alongside"})
 def out_of_scope(draft: Draft) -> bool:
     """Whether a draft tells of a game, of nature or of a body's own sitting, not of a
     political act."""
+    if _effort_with_an_aim(draft):
+        return True
     if draft.code[:2] == "04":
         return _sitting(draft)
     if draft.code[:2] == "06":
@@ -183,3 +187,23 @@ def _growing_strife(token: Token) -> bool:
         return False
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(s.lemma_.lower() in STRIFE_NOUNS or s.lower_ in STRIFE_NOUNS for s in subjects)
+
+
+EFFORT_NOUNS = frozenset({"effort", "bid", "drive", "attempt"})
+
+
+def _effort_with_an_aim(draft: Draft) -> bool:
+    """ "continued their effort to overthrow the government", "launched an effort to
+    mediate": a pattern that names only the effort (``CONTINUE * EFFORT [060]``,
+    ``LAUNCH * EFFORT [020]``) guesses what the effort is for, while the infinitive
+    after it says it; that verb is coded as the act (or as nothing yet done).  Backing
+    an effort (05) is support whatever its aim."""
+    if draft.code[:2] == "05":
+        return False
+    named = [t for t in draft.trigger.evidence if t.i != draft.trigger.token.i and t.pos_ == "NOUN"]
+    if len(named) != 1 or named[0].lemma_.lower() not in EFFORT_NOUNS:
+        return False
+    if named[0].dep_ not in ("dobj", "nsubjpass"):
+        return False  # "clashed over the efforts of X to ...": the effort is the topic
+    return any(c.dep_ in ("acl", "relcl") and c.tag_ == "VB" and
+               any(a.lower_ == "to" for a in c.children) for c in named[0].children)
