@@ -501,6 +501,8 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenya relaxed the curfew in Nairobi.", {"0813"}),
     ("Kenya trained 200 Ugandan soldiers.", {"072"}),  # military aid, not an intent
     ("Kenya trained Ugandan police officers.", {"072"}),
+    ("Kenya said it was withholding it from Uganda.", {"160"}),  # no detention (170)
+    ("Kenya detained three Ugandan soldiers.", {"173"}),  # CONFINE's own verbs stay
     ("Kenyan aid workers risked prison in Uganda.", set()),  # their own harm
     ("Kenyan soldiers risked their lives in Uganda.", set()),
     ("Kenya risks a war with Uganda.", {"130"}),  # a threat to another side stays
