@@ -1269,3 +1269,12 @@ def test_the_object_the_parser_makes_a_participle_s_subject_is_the_verb_s(
     the refugees; they are what ACCEPT's refugee pattern names, so the refusal stands."""
     dyads = dyads_of("Kenya says it will not accept any more Somali refugees fleeing the fighting.")
     assert any(s == "KEN" and c[:2] == "12" for s, c, _t in dyads), dyads
+
+
+def test_an_adjective_after_the_object_completes_the_verb_s_pattern(dyads_of: Dyads) -> None:
+    """ "found the minister guilty" is parsed as a clause headed by "guilty"; a verbless
+    adjective holds no event of its own, so FOUND * GUILTY (173) applies, not FOUND's
+    reading as founding something (060, cooperation)."""
+    dyads = dyads_of("A Danish court found the Kenyan minister guilty of corruption.")
+    codes = {c for _s, c, _t in dyads}
+    assert "173" in codes and "060" not in codes, dyads

@@ -53,7 +53,7 @@ def clause_tokens(
     after: list[Token] = []
     for child in trigger.children:
         opened = complement and child.i > trigger.i and _copular_complement(child)
-        if child.dep_ in CLAUSE_BREAKS and not opened:
+        if child.dep_ in CLAUSE_BREAKS and not opened and not _small_clause(child, trigger):
             after.extend(t for s in _raised_objects(child, trigger) for t in s.subtree)
             continue
         target = before if child.i < trigger.i else after
@@ -80,6 +80,15 @@ def _raised_objects(child: Token, trigger: Token) -> list[Token]:
     if not (is_infinitive(child) or child.tag_ == "VBG"):
         return []  # "will not accept refugees fleeing X": the parser's small clause
     return [c for c in child.children if c.dep_ == "nsubj" and c.i < child.i]
+
+
+def _small_clause(child: Token, trigger: Token) -> bool:
+    """ "found the minister guilty", parsed as a clause whose head is the adjective: a
+    verbless adjective after the verb says what the verb makes of its object and holds
+    no event of its own, so the verb's patterns may name it (``FOUND * GUILTY``)."""
+    if child.dep_ != "ccomp" or child.i < trigger.i or child.pos_ != "ADJ":
+        return False
+    return not any(c.dep_ in ("aux", "auxpass", "cop", "mark") for c in child.children)
 
 
 def _copular_complement(child: Token) -> bool:
