@@ -1253,6 +1253,8 @@ def test_would_with_a_time_ahead_is_a_plan(coding_pipeline: Pipeline) -> None:
     ("Germany warned that Russian troops were massing on the border.", False),
     ("Germany warned that it would retaliate against Russia.", True),
     ("Germany warned Russia against further provocations.", True),
+    ("Germany warned that attempts to settle the dispute by force would have dire results.",
+     True),
 ])  # fmt: skip
 def test_a_warning_of_how_things_stand_threatens_no_one(
     dyads_of: Dyads, text: str, threat: bool

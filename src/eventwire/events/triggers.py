@@ -445,13 +445,20 @@ def _as_caution(trigger: Trigger) -> Trigger:
     token = trigger.token
     if token.lemma_.lower() not in CAUTION_VERBS or trigger.specificity >= 10:
         return trigger
-    clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-    if clause is None or is_infinitive(clause) or is_subjunctive(clause):
-        return trigger
-    auxiliaries = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
-    if auxiliaries & (OUTLOOK_AUXILIARIES | {"must", "should"}) or clause.tag_ == "MD":
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if not clauses or any(_looks_ahead(clause) for clause in clauses):
         return trigger
     return _as_statement(trigger, f"observation use of {token.lemma_.lower()!r}")
+
+
+def _looks_ahead(clause: Token) -> bool:
+    """Whether a warning's clause tells of something to come or asks for something; the
+    parser may split one clause in two ("warned that attempts to ... would have
+    consequences" has "attempts" and "have" both under "warned"), so each is asked."""
+    if is_infinitive(clause) or is_subjunctive(clause) or clause.tag_ == "MD":
+        return True
+    auxiliaries = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    return bool(auxiliaries & (OUTLOOK_AUXILIARIES | {"must", "should"}))
 
 
 def _as_speech(trigger: Trigger) -> Trigger:
