@@ -32,6 +32,7 @@ from eventwire.events.arguments import (
 )
 from eventwire.events.aspect import governed_by_verb, phase_verb
 from eventwire.events.charges import charges
+from eventwire.events.consequences import consequence_threats
 from eventwire.events.derived import (
     accusations,
     as_accord,
@@ -374,7 +375,7 @@ def _sentence_drafts(
     drafts.extend(_bare_demands(sent, sentence, para, index, quotes, memory, mentions, drafts))
     acts = charges(dispatches(speech_acts(deliveries(decisions(attempts(drafts))), index), index))
     drafts = [as_accord(as_intent(d)) for d in acts + refusals(drafts)]
-    derived = accusations(drafts, mentions)
+    derived = accusations(drafts, mentions) + consequence_threats(drafts)
     verbs = {d.trigger.token.i for d in derived}
     drafts = [d for d in drafts if d.rule_note or d.trigger.token.i not in verbs] + derived
     drafts = [in_setting(d, index) for d in drafts if not out_of_scope(d)]
