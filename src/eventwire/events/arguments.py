@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from eventwire.actors.resolve import UNKNOWN_ACTOR
+from eventwire.events.controllers import asked_through_preposition, subject_acts
 from eventwire.events.documents import document_act, document_owners, issuing_verb
 from eventwire.events.stranded import active_participle, stranded_object
 from eventwire.model import ActorMention
@@ -292,33 +293,14 @@ def _prep_objects(token: Token, preps: Sequence[str]) -> list[Token]:
     return found
 
 
-INSTRUMENT_VERBS = frozenset({"use", "employ"})
-"""Verbs whose object is the means, not the doer, of the act after it: in "police used
-tear gas to disperse the crowd" the police disperse it."""
-
-
-SUMMONS_PROTESTS = frozenset(
-    {"complain", "protest", "lodge", "register", "convey", "deliver", "condemn", "voice"}
-)  # fmt: skip
-"""What a government does by summoning a diplomat: "summoned the ambassador to lodge a
-complaint" complained; "summoned the ambassador to explain" asks him to."""
-
-
-def _subject_acts(head: Token, verb: Token) -> bool:
-    """Whether the act after ``head``'s object is the subject's, not the object's."""
-    lemma = head.lemma_.lower()
-    if lemma in INSTRUMENT_VERBS:
-        return True
-    return lemma == "summon" and verb.lemma_.lower() in SUMMONS_PROTESTS
-
-
 def _borrowed_subject(verb: Token) -> list[Token]:
     """A subject for a verb that has none: from its coordinated or governing verb."""
     head = verb.head
     if head.i == verb.i:
         return []
     if verb.dep_ == "xcomp":
-        objects = [] if _subject_acts(head, verb) else _children(head, OBJECT_DEPS)
+        asked = _children(head, OBJECT_DEPS) or asked_through_preposition(head)
+        objects = [] if subject_acts(head, verb) else asked
         # "Obama is scheduled to attend": the passive subject does the attending
         return objects or subjects(head) or _children(head, PASSIVE_SUBJECT_DEPS)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
