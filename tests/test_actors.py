@@ -283,6 +283,14 @@ def test_default_dictionary_end_to_end(nlp: Language) -> None:
     assert found["London"].code == "GBR"  # a place: the country, not its government
 
 
+def test_palestinian_towns_name_the_palestinian_territories(nlp: Language) -> None:
+    """The Phoenix files know Ramallah and Hebron but not Jericho or Khan Younis."""
+    text = "Soldiers searched houses in Jericho and patrolled near Khan Younis."
+    found = by_text(code(nlp, text, default_actor_dictionary(), dt.date(2022, 2, 10)))
+    assert found["Jericho"].code == "PSE"
+    assert found["Khan Younis"].code == "PSEGZA"
+
+
 def test_well_known_officials_by_surname(nlp: Language) -> None:
     text = "Guterres met Tedros in Geneva."
     found = by_text(code(nlp, text, default_actor_dictionary(), dt.date(2022, 2, 10)))
