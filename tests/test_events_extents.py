@@ -33,6 +33,22 @@ def test_a_word_names_its_whole_noun_phrase(nlp: Language, text: str, word: str,
     assert _phrase(nlp, text, word) == phrase
 
 
+@pytest.mark.parametrize(("text", "word", "phrase"), [
+    ("Turkey - backed fighters shelled the town.", "Turkey", "Turkey - backed fighters"),
+    ("Yemen-based militants attacked a tanker.", "Yemen", "Yemen-based militants"),
+    ("Kenyan troops fought Somalia - based rebels.", "rebels", "Somalia - based rebels"),
+])  # fmt: skip
+def test_a_name_before_a_hyphenated_participle_is_part_of_the_phrase(
+        nlp: Language, text: str, word: str, phrase: str) -> None:
+    assert _phrase(nlp, text, word) == phrase
+
+
+def test_an_adverb_without_a_hyphen_is_no_part_of_the_phrase(nlp: Language) -> None:
+    """ "Hours" is parsed as the same kind of modifier of "earlier" as "Turkey" of
+    "backed", but says when."""
+    assert "Hours" not in _phrase(nlp, "Hours earlier Obama rejected the plan.", "Obama")
+
+
 @pytest.mark.parametrize(("text", "phrase"), [
     # a place that says where a targeted thing is stands for the thing
     ("Rebels shelled army positions in Chad on Monday.", "army positions in Chad"),

@@ -80,7 +80,8 @@ def _phrase_tokens(token: Token, own: Token | None = None, charge: bool = False)
     unless it holds the actor's ``own`` word."""
     found = [token]
     for child in token.children:
-        if child.dep_ not in KEPT_DEPS or child.ent_type_ in TIME_ENTITIES:
+        kept = child.dep_ in KEPT_DEPS or _compound_modifier(token, child)
+        if not kept or child.ent_type_ in TIME_ENTITIES:
             continue
         if child.dep_ == "prep" and child.lower_ in TIME_PREPOSITIONS:
             continue
@@ -91,6 +92,19 @@ def _phrase_tokens(token: Token, own: Token | None = None, charge: bool = False)
             continue  # "in" whose object is a time ("in December") was left out
         found.extend(words)
     return found
+
+
+def _compound_modifier(token: Token, child: Token) -> bool:
+    """ "Russia-backed forces", "Pakistan-based groups": the parser makes the name before
+    the hyphen a noun-phrase adverb of the participle, which is as much part of the
+    phrase as the participle it makes up; without the hyphen such an adverb is mostly
+    a time ("hours earlier Maduro") or an amount ("2 million more girls")."""
+    if child.dep_ != "npadvmod" or token.dep_ != "amod" or child.i + 2 != token.i:
+        return False
+    return token.doc[child.i + 1].text in HYPHENS  # not "hours earlier Maduro"
+
+
+HYPHENS = frozenset({"-", "–"})
 
 
 def _ends_phrase(prep: Token, own: Token | None, charge: bool) -> bool:
