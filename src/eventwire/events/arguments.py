@@ -27,7 +27,7 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 TARGET_PREPOSITIONS = (
     "with", "against", "on", "to", "at", "into", "toward", "towards", "upon", "for",
-    "from", "between", "of", "over", "in",
+    "from", "between", "of", "over", "in", "about",
 )  # fmt: skip
 NOMINAL_TARGET_PREPOSITIONS = ("with", "against", "on", "of", "between", "to", "into", "in")
 NP_BREAKS = frozenset({"relcl", "acl", "ccomp", "advcl", "punct", "cc", "appos"})

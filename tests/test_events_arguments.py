@@ -1,0 +1,25 @@
+"""Argument phrases of a trigger read off the parse (eventwire.events.arguments)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from eventwire.events.arguments import verbal_arguments
+
+
+def _targets(nlp: Language, text: str, verb: str) -> list[str]:
+    doc = nlp(text)
+    token = next(t for t in doc if t.lower_ == verb)
+    return [t.text for t in verbal_arguments(token)[1]]
+
+
+@pytest.mark.parametrize(("text", "verb", "target"), [
+    ("Chile complained about the Peruvian navy.", "complained", "navy"),
+    ("Chile is skeptical about the Peruvian offer.", "skeptical", "offer"),
+])  # fmt: skip
+def test_what_a_complaint_or_an_attitude_is_about_is_its_target(
+        nlp: Language, text: str, verb: str, target: str) -> None:
+    """ "complained about X", "skeptical about X": X is what the act is aimed at, as
+    with "of" and "over" ("skeptical of X", "worried over X")."""
+    assert target in _targets(nlp, text, verb)
