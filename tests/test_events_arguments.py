@@ -23,3 +23,9 @@ def test_what_a_complaint_or_an_attitude_is_about_is_its_target(
     """ "complained about X", "skeptical about X": X is what the act is aimed at, as
     with "of" and "over" ("skeptical of X", "worried over X")."""
     assert target in _targets(nlp, text, verb)
+
+
+def test_for_whom_the_subject_speaks_is_no_target(nlp: Language) -> None:
+    """ "on behalf of Y": Y is the speaker's own side; the "to" phrase is the addressee."""
+    text = "The envoy expressed sympathy to the Chilean people on behalf of Peru."
+    assert _targets(nlp, text, "expressed") == ["sympathy", "people"]

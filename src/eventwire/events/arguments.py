@@ -290,7 +290,12 @@ def _prep_objects(token: Token, preps: Sequence[str]) -> list[Token]:
             if child.lower_ == prep:
                 found.extend(_children(child, OBJECT_OF_PREP)
                              or stranded_object(child, OBJECT_OF_PREP))
-    return found
+    return [o for o in found if o.lemma_.lower() not in SPOKESMAN_NOUNS]
+
+
+SPOKESMAN_NOUNS = frozenset({"behalf"})
+"""Objects that say for whom the subject acts, never to whom: "expressed condolences to
+X on behalf of the people of Y" is addressed to X, and Y is the subject's side."""
 
 
 def _borrowed_subject(verb: Token) -> list[Token]:
