@@ -43,6 +43,17 @@ def test_a_name_before_a_hyphenated_participle_is_part_of_the_phrase(
     assert _phrase(nlp, text, word) == phrase
 
 
+def test_a_place_s_description_is_no_part_of_it(nlp: Language) -> None:
+    """ "Mombasa, Kenya's second city": the apposition describes the place; a person's
+    apposition still names him."""
+    text = "Rebels shelled Mombasa , Kenya 's second largest city , on Monday ."
+    doc = nlp(text)
+    start, end = phrase_of(next(t for t in doc if t.text == "Mombasa"), place=True)
+    assert text[start:end] == "Mombasa"
+    assert _phrase(nlp, "Ali Hassan , a Kenyan spokesman , denied it .", "Ali") == (
+        "Ali Hassan , a Kenyan spokesman")
+
+
 def test_an_adverb_without_a_hyphen_is_no_part_of_the_phrase(nlp: Language) -> None:
     """ "Hours" is parsed as the same kind of modifier of "earlier" as "Turkey" of
     "backed", but says when."""

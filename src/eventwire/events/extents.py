@@ -153,6 +153,8 @@ def phrase_of(token: Token, charge: bool = False, place: bool = False) -> tuple[
         else:
             break
     words = sorted(_phrase_tokens(token, own, charge), key=lambda t: t.i)
+    if place:
+        words = _without_description(token, words)
     while len(words) > 1 and words[-1].is_punct:
         words.pop()
     while len(words) > 1 and words[0].is_punct:
@@ -160,6 +162,26 @@ def phrase_of(token: Token, charge: bool = False, place: bool = False) -> tuple[
     return words[0].idx, words[-1].idx + len(words[-1])
 
 
+def _without_description(token: Token, words: list[Token]) -> list[Token]:
+    """A place's apposition describes it and is no part of who ("Haifa, Israel's third
+    largest city", "an army camp in Kabul, the seventh attack this month"); a person's
+    or a body's names or titles them ("Zabihullah Mujahid, the Taliban spokesman"), and
+    a name after a place is as likely another party the parser ran in ("Syria,
+    President X")."""
+    if token.ent_type_ not in PLACE_ENTITIES and token.lemma_.lower() not in PLACED_THINGS:
+        return words
+    descriptions = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    described = [t for c in descriptions for t in c.subtree]
+    if not described:
+        return words
+    start = min(t.i for t in described)
+    kept = [w for w in words if w not in described and w.i < start]
+    while len(kept) > 1 and kept[-1].is_punct:
+        kept.pop()
+    return kept or words
+
+
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPOSITIONS = frozenset({"in", "inside", "near"})
 PLACED_THINGS = frozenset({
     "position", "target", "base", "camp", "post", "outpost", "checkpoint", "village",
