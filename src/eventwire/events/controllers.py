@@ -27,8 +27,8 @@ SUMMONS_PROTESTS = frozenset(
 TELEPHONE_VERBS = frozenset({"call", "phone", "telephone", "ring"})
 SAID_ON_A_CALL = frozenset(
     {"discuss", "talk", "congratulate", "thank", "assure", "reassure", "express", "convey",
-     "offer", "brief", "inform", "update", "consult", "condole", "apologize", "apologise",
-     "wish", "extend"}
+     "offer", "brief", "inform", "update", "consult", "exchange", "review", "condole",
+     "apologize", "apologise", "wish", "extend", "pledge", "promise"}
 )  # fmt: skip
 """What one telephones someone to say: the caller says it, not the one called."""
 APPEAL_PARTICLES = frozenset({"on", "upon"})
@@ -40,10 +40,16 @@ def subject_acts(head: Token, verb: Token) -> bool:
     lemma = head.lemma_.lower()
     if lemma in INSTRUMENT_VERBS:
         return True
-    aim = verb.lemma_.lower()
     if lemma == "summon":
-        return aim in SUMMONS_PROTESTS
-    return lemma in TELEPHONE_VERBS and aim in SAID_ON_A_CALL and not _appeal(head)
+        return verb.lemma_.lower() in SUMMONS_PROTESTS
+    return telephoned(head, verb)
+
+
+def telephoned(head: Token, verb: Token) -> bool:
+    """ "Tillerson called Lavrov to discuss Syria" is a telephone call made to talk, not
+    an appeal to Lavrov to discuss, nor Lavrov's act; "called on X to talk" is the appeal."""
+    aim = verb.lemma_.lower()
+    return head.lemma_.lower() in TELEPHONE_VERBS and aim in SAID_ON_A_CALL and not _appeal(head)
 
 
 def _appeal(head: Token) -> bool:

@@ -31,6 +31,7 @@ from eventwire.events.acts import (
     threat_code,
 )
 from eventwire.events.arguments import MentionIndex, actors_of, subjects
+from eventwire.events.controllers import telephoned
 from eventwire.events.drafts import Draft, mention_in
 from eventwire.events.modality import REPORTING_VERBS, modality_of
 from eventwire.events.speech import reporting_verb, speaker_from_verb
@@ -214,7 +215,7 @@ def _speech_act(draft: Draft, head: Token, index: MentionIndex) -> list[Draft]:
     pairs: list[tuple[ActorMention | None, ActorMention | None]]
     if draft.mirrored:
         return []  # the reverse reading of a reciprocal act ("host" of "visit") asks nothing
-    if _telephoned(head, draft.trigger.token):
+    if telephoned(head, draft.trigger.token):
         return []
     askers = actors_of(subjects(head), index)
     if lemma in INVITE_HEADS and has_object and draft.source is not None:
@@ -248,28 +249,6 @@ def _speech_act(draft: Draft, head: Token, index: MentionIndex) -> list[Draft]:
         for s, t in pairs
         if s is not None and s != t
     ]
-
-
-CALL_AIMS = frozenset(
-    {"discuss", "talk", "congratulate", "thank", "assure", "express", "convey", "offer",
-     "brief", "inform", "update", "consult", "exchange", "review", "condole",
-     "apologize", "apologise", "reassure", "wish", "extend", "pledge", "promise"}
-)  # fmt: skip
-"""What one telephones someone to do: "called Lavrov to discuss Syria" phoned him, and
-"called Erdogan to apologize" is the caller's apology, not a call for Erdogan's."""
-
-
-def _telephoned(head: Token, aim: Token) -> bool:
-    """ "Tillerson called Lavrov to discuss Syria" is a telephone call made to talk, not
-    an appeal to Lavrov to discuss; "called on X to talk" is the appeal."""
-    if head.lemma_.lower() != "call" or aim.lemma_.lower() not in CALL_AIMS:
-        return False
-    # the "on" of "called on X" follows the verb; "On Monday, X called Y to ..." and
-    # "called Y on Monday to ..." are dates
-    return not any(
-        c.lower_ in ("on", "upon") and c.dep_ in ("prt", "prep") and c.i == head.i + 1
-        for c in head.children
-    )
 
 
 def speech_acts(drafts: list[Draft], index: MentionIndex) -> list[Draft]:
