@@ -507,6 +507,9 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenyan soldiers risked their lives in Uganda.", set()),
     ("Kenya risks a war with Uganda.", {"130"}),  # a threat to another side stays
     ("Kenyan troops endangered the lives of Ugandan civilians.", {"130"}),  # not RISK's
+    ("Kenya gave military equipment to Uganda.", {"072"}),  # aid, not a show of force
+    ("Kenya gave to Uganda some of its military vehicles.", {"072"}),
+    ("Kenya supplied weapons to the Ugandan army.", {"072"}),
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
