@@ -1064,6 +1064,12 @@ def test_a_particle_stands_after_its_verb(dyads_of: Dyads) -> None:
     assert not any(c.startswith("02") for _s, c, _t in dyads), "no 'call on' appeal"
 
 
+def test_an_adjective_right_after_its_verb_completes_it(dyads_of: Dyads) -> None:
+    dyads = dyads_of("Kenya let free 40 jailed activists.")
+    assert any(c == "0841" for _s, c, _t in dyads), "'let free' releases them"
+    assert not dyads_of("Kenya let the talks fail.")  # no "free": no release
+
+
 def test_calling_someone_to_talk_is_a_telephone_call(dyads_of: Dyads) -> None:
     phoned = dyads_of("Russian Foreign Minister Sergey Lavrov called French Foreign Minister "
                       "Catherine Colonna to discuss the crisis.")

@@ -103,7 +103,7 @@ def _form_words(token: Token, form: VerbForm) -> tuple[Token, ...] | None:
             (c for c in _particle_places(token)
              if c.lower_ == word and c.dep_ in PLACE_DEPS and not time_phrase(c)),
             None,
-        )  # after the verb: "Trump on Tuesday called X" is no "call on"
+        ) or _adjacent_complement(found[-1], word)  # "Trump on Tuesday called X": no "call on"
         if child is None:
             return None
         found.append(child)
@@ -111,6 +111,20 @@ def _form_words(token: Token, form: VerbForm) -> tuple[Token, ...] | None:
 
 
 PLACE_DEPS = PARTICLE_DEPS | {"mark"}
+
+
+def _adjacent_complement(previous: Token, word: str) -> Token | None:
+    """The adjective (or verb) ``word`` right after ``previous``, whatever the parse made
+    of it: in "let free 20 activists" the parser hangs "free" on the activists as their
+    modifier, or makes it a clause of its own, but it completes the verb as "free" of
+    ``SET_FREE`` does; a preposition or particle must still be the verb's child."""
+    doc = previous.doc
+    if previous.i + 1 >= previous.sent.end:
+        return None
+    after = doc[previous.i + 1]
+    if after.lower_ == word and after.pos_ in ("ADJ", "VERB"):
+        return after
+    return None
 
 
 def _particle_places(verb: Token) -> Iterator[Token]:
