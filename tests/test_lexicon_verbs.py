@@ -510,6 +510,8 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenya gave military equipment to Uganda.", {"072"}),  # aid, not a show of force
     ("Kenya gave to Uganda some of its military vehicles.", {"072"}),
     ("Kenya supplied weapons to the Ugandan army.", {"072"}),
+    ("Kenyan farmers filed petitions against the new tax.", {"020"}),  # an appeal
+    ("A Kenyan lawyer filed a slate of reform petitions in Nairobi.", {"020"}),
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]

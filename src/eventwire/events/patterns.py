@@ -238,14 +238,14 @@ CONTAINERS = frozenset({
     "tonne", "kg", "kilogram", "kilo", "litre", "liter", "gallon", "barrel", "some",
     "many", "most", "several", "all", "scores", "handful", "rest", "contingent",
     "detachment", "deployment", "percent", "cent", "half", "third", "bulk", "portion",
-    "hour", "day", "week", "month", "team", "mission", "unit", "squad",
+    "hour", "day", "week", "month", "team", "mission", "unit", "squad", "slate", "raft",
 })  # fmt: skip
 """Nouns that only measure, count or group what their "of" phrase names: "began a round
 of talks" began talks, "sent a shipment of arms" sent arms, "handed over $4 million
 worth of medicine" handed over medicine, "expelled some of the peacekeepers" expelled
 peacekeepers, "a contingent of peacekeepers arrived" is peacekeepers arriving,
 "received a mission of observers" received observers, and "launched ten days of war
-games" launched war games."""
+games" launched war games; "filed a slate of petitions" filed petitions."""
 
 
 INSERTED_MODIFIERS = 2
