@@ -438,6 +438,9 @@ def test_deciding_to_act_is_the_act_itself(nlp: Language, acts: Coding) -> None:
     ("Germany tried to withdraw from France.", "080", False),
     ("Germany tried to force France to withdraw.", "170", False),
     ("Attempting to attack France, Germany withdrew from Italy.", "190", False),
+    ("France foiled a German attempt to assassinate the Italian officials.", "185", True),
+    ("France survived a German attempt to attack it.", "190", True),  # a noun
+    ("Germany will make an attempt to attack France.", "190", False),
 ])
 def test_an_attempted_use_of_force_is_coded(
     nlp: Language, acts: Coding, text: str, cameo: str, counted: bool

@@ -296,18 +296,35 @@ def attempts(drafts: list[Draft]) -> list[Draft]:
     a deal" reached none)."""
     found: list[Draft] = []
     for draft in drafts:
-        head = governing_head(draft.trigger.token)
+        head = governing_head(draft.trigger.token) or _attempt_noun(draft.trigger.token)
         if head is None or head.lemma_.lower() not in ATTEMPT_HEADS or draft.rule_note:
             found.append(draft)
             continue
-        made = modality_of(head, False, draft.modality.reported)
-        if draft.code[:2] not in ATTEMPT_ROOTS or draft.mirrored or not _made(head, made):
+        verb = _attempt_verb(head)
+        made = modality_of(verb, False, draft.modality.reported)
+        if draft.code[:2] not in ATTEMPT_ROOTS or draft.mirrored or not _made(verb, made):
             found.append(draft)
             continue
         code = ATTEMPTED_CODES.get(draft.code, draft.code)
         note = f"attempt: {head.text!r} + {draft.trigger.token.text!r} [{draft.code}]"
         found.append(replace(draft, code=code, modality=made, rule_note=note))
     return found
+
+
+def _attempt_noun(token: Token) -> Token | None:
+    """The noun "attempt" whose infinitive ``token`` is ("an attempt to assassinate")."""
+    if token.dep_ == "acl" and is_infinitive(token) and token.head.pos_ == "NOUN":
+        return token.head
+    return None
+
+
+def _attempt_verb(head: Token) -> Token:
+    """The verb that tells whether an attempt was made: the attempting verb itself, or
+    for the noun the verb it is the subject or object of ("an attempt to kill him was
+    foiled", "survived an attempt on his life"): a foiled attempt was still made."""
+    if head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return head.head
+    return head
 
 
 def _made(head: Token, modality: Modality) -> bool:
