@@ -28,3 +28,15 @@ def test_the_rule_names_the_verb_s_dictionary_line_then_why(coding_pipeline: Pip
     events = coding_pipeline.code_text("Germany returned the stolen monkeys to France.").events
     (rule,) = [e.evidence.rule for e in events if e.code.cameo == "0842"]
     assert rule.startswith("CAMEO.2.0.txt:") and " RETURN verb [---]; giving back: " in rule
+
+
+@pytest.mark.parametrize("text", [
+    "Germany returned 30 old coins that date back to 200 BC to France.",  # "to" in a clause
+    "Germany returned a rare Bible to its owners in France.",  # a thing's name
+    "Germany returned the stolen letters to their owners.",
+    "Germany returned a silver pendant engraved with a portrait of a king to France.",
+])
+def test_a_thing_given_back_is_found_however_it_is_parsed(
+    coding_pipeline: Pipeline, text: str
+) -> None:
+    assert "0842" in {e.code.cameo for e in coding_pipeline.code_text(text).events}

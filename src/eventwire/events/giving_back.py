@@ -25,16 +25,28 @@ RETURNED_PEOPLE = frozenset({
 })  # fmt: skip
 """Nouns of people (and their remains): returning them is not returning property."""
 NAMED_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+NAMED_THINGS = frozenset({"WORK_OF_ART", "PRODUCT"})
+"""Names of things ("a rare Bible"), which are property, unlike names of actors."""
 
 
 def thing_given_back(verb: Token) -> Token | None:
     """The thing ``verb`` gives back to someone, or None when it gives back none."""
     if verb.lemma_.lower() not in GIVING_BACK:
         return None
-    if not any(_to_someone(c) for c in verb.children):
-        return None
     thing = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    return thing if thing is not None and _a_thing(thing) else None
+    if thing is None or not any(_to_someone(c) for c in _recipient_places(verb, thing)):
+        return None
+    return thing if _a_thing(thing) else None
+
+
+def _recipient_places(verb: Token, thing: Token) -> list[Token]:
+    """Where the "to" phrase of the recipient may hang: on the verb, or where the parser
+    put it, after a clause describing the thing ("returned skulls that date back to
+    600 AD to Peru", "a pendant engraved with a portrait to Russia")."""
+    places = list(verb.children)
+    for clause in (c for c in thing.children if c.dep_ in ("acl", "relcl")):
+        places.extend(t for t in clause.subtree if t.dep_ == "prep" and t.head.i != thing.i)
+    return places
 
 
 def _to_someone(child: Token) -> bool:
@@ -52,6 +64,14 @@ def _a_thing(noun: Token) -> bool:
         if not inner:
             break
         noun = inner[0]
-    if noun.pos_ != "NOUN" or noun.ent_type_ in NAMED_ENTITIES:
+    if not _noun_like(noun) or noun.ent_type_ in NAMED_ENTITIES:
         return False
     return noun.lemma_.lower() not in RETURNED_PEOPLE
+
+
+def _noun_like(noun: Token) -> bool:
+    """A common noun, a thing's name, or a noun the tagger took for an adjective ("a
+    silver pendant" tagged ADJ): what the verb gives back is then a thing."""
+    if noun.pos_ == "PROPN":
+        return noun.ent_type_ in NAMED_THINGS
+    return noun.pos_ == "NOUN" or (noun.pos_ == "ADJ" and noun.dep_ == "dobj")
