@@ -1053,6 +1053,16 @@ def test_an_act_inside_a_charge_is_not_counted(nlp: Language) -> None:
                            ).hypothetical, "a factive adjective's charge happened"
 
 
+def test_an_act_one_is_charged_with_is_not_counted(nlp: Language) -> None:
+    """ "charged X with supporting" charges the support, as "accused X of" does."""
+    doc = nlp("Germany charged France with supporting the Italian rebels.")
+    supporting = next(t for t in doc if t.lower_ == "supporting")
+    assert modality_of(supporting, False, False).hypothetical
+    helped = nlp("Germany helped France with building the road.")
+    assert not modality_of(next(t for t in helped if t.lower_ == "building"), False, False
+                           ).hypothetical, "a 'with' gerund of other verbs is done"
+
+
 def test_an_act_inside_an_allegation_is_not_counted(nlp: Language) -> None:
     doc = nlp("Kenya rejected an allegation that its soldiers raped a girl.")
     raped = next(t for t in doc if t.lower_ == "raped")

@@ -227,9 +227,16 @@ def _purpose(token: Token) -> bool:
         return preposition.head.lower_ not in FACTIVE_ADJECTIVES
     while token.dep_ in ("xcomp", "ccomp") and token.head.i != token.i:
         token = token.head  # "jailed for helping militants [attack] X": in the charge too
+    if token.dep_ == "pcomp" and token.head.lower_ == "with":
+        return token.head.head.lemma_.lower() in CHARGING_VERBS  # "charged X with aiding"
     if token.dep_ != "pcomp" or token.head.lower_ not in ("for", "of"):
         return False
     return token.head.head.lower_ not in FACTIVE_ADJECTIVES  # "guilty of violating" did
+
+
+CHARGING_VERBS = frozenset({"charge", "indict"})
+"""Verbs whose "with" gerund is the charge, not an established act: "charged its
+neighbour with supporting dissidents" supports no one, as "accused it of" does not."""
 
 
 FACTIVE_ADJECTIVES = frozenset({"guilty", "responsible", "culpable"})
