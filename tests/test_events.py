@@ -732,6 +732,7 @@ def test_what_a_subjunctive_clause_asks_for_has_not_happened(
     assert ("0874", False) in counted("Germany demanded that the troops be withdrawn.")
     assert ("0874", True) in counted("The offensive made Russia withdraw its troops.")
     assert ("0874", True) in counted("Germany insisted that France had withdrawn its troops.")
+    assert ("0874", False) in counted("Germany is pushing hard for France withdraw its troops.")
 
 
 def test_a_gerund_phrase_keeps_what_its_complements_govern(dyads_of: Dyads) -> None:

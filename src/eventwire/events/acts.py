@@ -197,8 +197,13 @@ shows a Ukrainian vehicle take on a tank"."""
 def is_subjunctive(clause: Token) -> bool:
     """ "insisted that France withdraw its troops", "demanded that the troops be
     withdrawn": a bare verb with a subject of its own and no tense is what is asked
-    for, not what was done (unless a causative verb governs it)."""
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() in CAUSATIVE_HEADS:
+    for, not what was done (unless a causative verb governs it); so is a bare verb
+    after "for" ("pushing for the US support its plan", "to" left out)."""
+    asked_for = clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+    if clause.dep_ != "ccomp" and not asked_for:
+        return False
+    if clause.head.lemma_.lower() in CAUSATIVE_HEADS:
         return False
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
         return False
