@@ -513,6 +513,7 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenyan farmers filed petitions against the new tax.", {"020"}),  # an appeal
     ("A Kenyan lawyer filed a slate of reform petitions in Nairobi.", {"020"}),
     ("Kenyan activists collected 50,000 signatures against the law.", {"140"}),  # dissent
+    ("Kenyan negotiators returned to Nairobi for talks with Uganda.", {"046"}),
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
