@@ -514,6 +514,8 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("A Kenyan lawyer filed a slate of reform petitions in Nairobi.", {"020"}),
     ("Kenyan activists collected 50,000 signatures against the law.", {"140"}),  # dissent
     ("Kenyan negotiators returned to Nairobi for talks with Uganda.", {"046"}),
+    ("Kenya's high court opened a hearing into the legality of the arrests.", {"090"}),
+    ("The Kenyan court opened a hearing on Monday.", set()),  # into nothing: no inquiry
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
