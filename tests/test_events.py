@@ -1054,6 +1054,20 @@ def test_an_act_inside_a_charge_is_not_counted(nlp: Language) -> None:
                            ).hypothetical, "a factive adjective's charge happened"
 
 
+def test_a_main_clause_parsed_under_an_after_clause_keeps_its_own_modality(
+    nlp: Language,
+) -> None:
+    """The parser may hang the main clause on the verb of an "after" clause; what
+    that verb governs (an agreement) does not then make the main clause unreal."""
+    doc = nlp("Dozens of Kenyan peacekeepers destined for Somalia began deploying Tuesday, "
+              "hours after Uganda and Ethiopia agreed to halt fighting over the region.")
+    began = next(t for t in doc if t.lower_ == "began")
+    assert began.dep_ == "ccomp", "the parse this test is about"
+    assert not modality_of(began, False, False).hypothetical
+    halt = next(t for t in doc if t.lower_ == "halt")
+    assert modality_of(halt, False, False).hypothetical, "what was agreed to stays unreal"
+
+
 def test_an_act_one_is_charged_with_is_not_counted(nlp: Language) -> None:
     """ "charged X with supporting" charges the support, as "accused X of" does."""
     doc = nlp("Germany charged France with supporting the Italian rebels.")

@@ -135,6 +135,8 @@ def modality_of(token: Token, nominal: bool, quoted: bool) -> Modality:
     hypothetical = conditional or bool(aux & HYPOTHETICAL_AUX)
     reported = quoted
     for upper, lower in zip(chain[1:], chain, strict=False):
+        if _main_clause_hung_on_subordinate(upper, lower):
+            break
         lemma = upper.lemma_.lower()
         complement = lower.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "dep", "prep")
         if complement and lemma in HYPOTHETICAL_HEADS:
@@ -162,6 +164,20 @@ def modality_of(token: Token, nominal: bool, quoted: bool) -> Modality:
     if token.dep_ == "nsubj" and _aux_words(token.head) & HYPOTHETICAL_AUX:
         hypothetical = True
     return Modality(negated=negated, hypothetical=hypothetical, future=future, reported=reported)
+
+
+SUBORDINATORS = frozenset({"after", "before", "since", "until", "when", "while", "as"})
+
+
+def _main_clause_hung_on_subordinate(upper: Token, lower: Token) -> bool:
+    """Whether ``lower``, parsed as the complement of ``upper``, is the sentence's main
+    clause: in "peacekeepers began deploying, hours after Kenya agreed to halt fighting"
+    the parser made "agreed" the root and "began" its complement, so the deployment
+    read as agreed to; a complement never stands before its verb's "after"."""
+    if lower.dep_ != "ccomp" or lower.i > upper.i:
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS and lower.i < c.i < upper.i
+               for c in upper.children)
 
 
 def _content_clause(verb: Token) -> bool:
