@@ -1314,3 +1314,19 @@ def test_an_adjective_after_the_object_completes_the_verb_s_pattern(dyads_of: Dy
     dyads = dyads_of("A Danish court found the Kenyan minister guilty of corruption.")
     codes = {c for _s, c, _t in dyads}
     assert "173" in codes and "060" not in codes, dyads
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Germany announced it would cut all aid to the rebels in Mali.", "16"),
+    ("Germany declared that it would cut all aid to the rebels in Mali.", "16"),
+    ("Germany said it would cut all aid to the rebels in Mali.", "13"),
+])  # fmt: skip
+def test_an_announced_sanction_is_the_sanction_and_a_said_one_a_threat(
+    dyads_of: Dyads, text: str, root: str
+) -> None:
+    """A cut in relations its maker announces is a measure decided (16, flagged
+    future); one it only says it will make is a warning (13)."""
+    found = dyads_of(text)
+    assert any(c.startswith(root) and t == "MLIREB" for _s, c, t in found), found
+    other = "13" if root == "16" else "16"
+    assert not any(c.startswith(other) for _s, c, _t in found), found

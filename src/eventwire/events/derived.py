@@ -178,7 +178,7 @@ def as_intent(draft: Draft) -> Draft:
     happened yet."""
     if not draft.modality.future or draft.modality.hypothetical or draft.rule_note:
         return draft
-    if draft.code[:2] not in INTENT_ROOTS:
+    if draft.code[:2] not in INTENT_ROOTS or _announced_sanction(draft):
         return draft
     if draft.mirrored:  # "X will visit Y": X means to go; Y has neither said nor hosted
         note = f"other side of a future {draft.trigger.token.text!r} [{draft.code}]"
@@ -188,6 +188,20 @@ def as_intent(draft: Draft) -> Draft:
         return draft
     note = f"intent: will {draft.trigger.token.text!r} [{draft.code}]"
     return replace(draft, code=code, rule_note=note)
+
+
+SANCTION_ROOT = "16"
+ANNOUNCING_VERBS = frozenset({"announce", "declare"})
+
+
+def _announced_sanction(draft: Draft) -> bool:
+    """ "The United States announced it would prohibit all aid to the rebels": a cut in
+    relations that its maker announces is a measure decided, coded as the sanction (16,
+    flagged future), not a warning; "said it would cut aid" stays a threat (13), as
+    warnings of a cut are."""
+    verb = reporting_verb(draft.trigger.token)
+    announced = verb is not None and verb.lemma_.lower() in ANNOUNCING_VERBS
+    return announced and draft.code[:2] == SANCTION_ROOT
 
 
 def refusals(drafts: list[Draft]) -> list[Draft]:
