@@ -112,3 +112,20 @@ def test_a_pronoun_takes_the_country_its_antecedent_s_phrase_names(
     pronoun = [e.source for e in events if e.source and e.source.text == "They"]
     assert pronoun and pronoun[0].code == "TCDREB"
     assert "country of its antecedent's phrase" in pronoun[0].rule
+
+
+def test_a_clause_of_the_same_moment_sets_the_scene(dyads_of: Dyads) -> None:
+    text = "Bombers killed 23 people on Sunday when they blew up a bus in Kenya."
+    assert any(c.startswith("18") or c.startswith("19") for _s, c, t in dyads_of(text)
+               if t == "KENCVL"), dyads_of(text)
+
+
+def test_a_clause_of_another_moment_does_not(dyads_of: Dyads) -> None:
+    text = "Bombers killed 23 people on Sunday after they had trained in Kenya."
+    assert not any(t == "KENCVL" for _s, _c, t in dyads_of(text)), dyads_of(text)
+
+
+def test_an_actor_after_a_preposition_of_place_is_no_setting(dyads_of: Dyads) -> None:
+    text = ("Gunmen killed 23 people on Sunday when they attacked a bus in Kenya"
+            " in the Ugandan uprising.")
+    assert any(t == "KENCVL" for _s, c, t in dyads_of(text) if c == "193"), dyads_of(text)

@@ -44,12 +44,22 @@ OUTSIDERS = frozenset({"foreign", "visiting", "international", "overseas", "exil
 
 def _clause(token: Token) -> list[Token]:
     """The tokens of the trigger's own clause: what it reports, explains or lets
-    a relative clause add happened elsewhere, so those parts set no scene."""
+    a relative clause add happened elsewhere, so those parts set no scene.  A clause
+    of the same moment is the same scene: "killed 23 people when they blew themselves
+    up in Tel Aviv" killed them in Tel Aviv."""
     found = [token]
     for child in token.children:
-        if child.dep_ not in OTHER_CLAUSES:
+        if child.dep_ not in OTHER_CLAUSES or _same_moment(child):
             found.extend(_clause(child))
     return found
+
+
+SAME_MOMENT = frozenset({"when", "while", "as"})
+
+
+def _same_moment(clause: Token) -> bool:
+    return clause.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in SAME_MOMENT for c in clause.children)
 
 
 def setting_of(trigger: Token, index: MentionIndex) -> ActorMention | None:
@@ -57,8 +67,8 @@ def setting_of(trigger: Token, index: MentionIndex) -> ActorMention | None:
     found: dict[str, ActorMention] = {}
     for token in _clause(trigger):
         mention = index.at(token)
-        if mention is None or mention.country not in known_countries():
-            continue
+        if mention is None or mention.country not in known_countries() or mention.roles:
+            continue  # "in the Palestinian uprising" (PSEREB) is no place
         if token.dep_ == "pobj" and token.head.lower_ in SETTING_PREPOSITIONS:
             found.setdefault(str(mention.country), mention)
     return next(iter(found.values())) if len(found) == 1 else None
