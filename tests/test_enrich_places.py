@@ -202,3 +202,9 @@ def test_a_name_compounding_a_place_noun_is_a_place(nlp: Language) -> None:
         ("region", 3, "pobj", "NOUN", "NN", "O"), (".", 2, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
     assert _names(place_mentions(doc, load_gazetteer())) == ["Zorvan"]
+
+
+def test_a_demonym_is_no_town_that_has_it_for_another_name(nlp: Language) -> None:
+    doc = nlp("Troops captured a camp on the Thai border, and fighting raged in Aleppo.")
+    names = _names(place_mentions(doc, load_gazetteer()))
+    assert "Thai" not in names and "Aleppo" in names

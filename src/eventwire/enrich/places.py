@@ -23,6 +23,7 @@ opening "In X,"; these are read in that order, and only then the dateline.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -157,13 +158,21 @@ def _in_place_slot(root: Token) -> bool:
     return direct and root.ent_type_ != "PERSON"  # people are captured too
 
 
+def _folded(name: str) -> str:
+    """A name's letters without accents or case: "Sāmarrā’" is "samarra"."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if c.isalpha()).lower()
+
+
 def _is_place(ent: SpacySpan, place: Place | None, actor: bool) -> bool:
     if ent.label_ in PLACE_LABELS:
         return True
     if ent.label_ not in NAME_LABELS:
         return False
-    if ent.label_ == "NORP":  # a demonym ("Chechen towns") unless the gazetteer knows it
-        return place is not None and place.kind != "country"
+    if ent.label_ == "NORP":  # a demonym ("Chechen towns") unless the gazetteer knows it,
+        # and then by its own name: "Thai" is also one of Alor Setar's other names
+        return place is not None and place.kind != "country" and not (
+            place.kind == "city" and _folded(place.name) != _folded(ent.text))
     if ent[-1].lower_ in PLACE_NOUNS or _place_noun_claims(ent.root):
         return True
     if place is not None:
