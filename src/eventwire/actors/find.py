@@ -1,6 +1,7 @@
 """The actor stage: every actor mention of a parsed article, resolved and explained.
 
-Per paragraph: dictionary hits (:mod:`eventwire.actors.match`), grouped into one
+Per paragraph: dictionary hits (:mod:`eventwire.actors.match`, and a listed surname
+after a title, :mod:`eventwire.actors.surnames`), grouped into one
 mention per noun phrase (:mod:`eventwire.actors.compose`), person names in apposition
 to a mention ("Sergey Lavrov, Russia's foreign minister"), then pronouns and bare
 names as references; across the article, references and bare titles are resolved
@@ -32,6 +33,7 @@ from eventwire.actors.resolve import (
     no_place,
     resolve_mentions,
 )
+from eventwire.actors.surnames import titled_surnames
 from eventwire.lexicon.actors import ActorDictionary
 from eventwire.model import ActorMention
 from eventwire.parse import ParsedArticle, tokens_with_pos
@@ -234,7 +236,8 @@ def scan_doc(
 ) -> tuple[list[Found], list[Reference]]:
     """Mentions and references of one paragraph's doc, before resolution."""
     found: list[Found] = []
-    for head, hits in group_hits(doc, match_doc(doc, dictionary, day)):
+    matched = titled_surnames(doc, match_doc(doc, dictionary, day), dictionary, day)
+    for head, hits in group_hits(doc, matched):
         item = build_found(doc, head, hits, place)
         if item is not None:
             found.append(item)

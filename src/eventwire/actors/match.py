@@ -58,11 +58,14 @@ class Hit:
     """Lemmas of the agent phrases inside the hit ("foreign minister" inside the
     Phoenix name "Russian Foreign Minister Sergey Lavrov"), for title resolution."""
     also: tuple[str, ...] = ()
+    note: str = ""
+    """How the entry was reached when not by its own words (a surname after a title)."""
 
     @property
     def rule(self) -> str:
         kind = {ActorEntry: "actor", AgentEntry: "agent", Metonym: "metonym"}[type(self.entry)]
-        return f"{kind}:{self.entry.origin}:{self.entry.line} {self.entry.name}"
+        rule = f"{kind}:{self.entry.origin}:{self.entry.line} {self.entry.name}"
+        return f"{rule} ({self.note})" if self.note else rule
 
 
 @lru_cache(maxsize=1 << 16)
