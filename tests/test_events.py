@@ -1098,6 +1098,13 @@ def test_an_adjective_right_after_its_verb_completes_it(dyads_of: Dyads) -> None
     assert not dyads_of("Kenya let the talks fail.")  # no "free": no release
 
 
+def test_launching_a_mediation_effort_is_mediating(dyads_of: Dyads) -> None:
+    aimed = dyads_of("Norway has launched a mediation effort to avert a war.")
+    assert any(s == "NOR" and c == "045" for s, c, _t in aimed), "its aim does not hide it"
+    plain = dyads_of("Norway launched a mediation effort.")
+    assert {c for _s, c, _t in plain} == {"045"}, "a mediation, not an appeal (020)"
+
+
 def test_calling_someone_to_talk_is_a_telephone_call(dyads_of: Dyads) -> None:
     phoned = dyads_of("Russian Foreign Minister Sergey Lavrov called French Foreign Minister "
                       "Catherine Colonna to discuss the crisis.")
