@@ -517,6 +517,8 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenya's high court opened a hearing into the legality of the arrests.", {"090"}),
     ("The Kenyan court opened a hearing on Monday.", set()),  # into nothing: no inquiry
     ("Dozens of Kenyan peacekeepers began deploying on Tuesday in Somalia.", {"074"}),
+    ("Kenya sanctioned three Ugandan banks.", {"163"}),  # the dictionary has no SANCTION
+    ("Kenya renewed Uganda sanctions.", set()),  # the noun is no act of Uganda's
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
