@@ -422,6 +422,9 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("An Iranian political prisoner died due to torture.", {"1822"}),  # not any death
     ("Ten Afghan soldiers died in an air strike.", {"195"}),
     ("Switzerland expelled two Russian diplomats.", {"161"}),  # corrected: was 174
+    ("Kenya sued Uganda at the regional court.", {"115"}),  # corrected: was 173, an arrest
+    ("Kenya sued Uganda for damages.", {"115"}),
+    ("Kenyan officers trained Ugandan pilots.", {"072"}),  # corrected: was 0312, an intent
     ("Denmark accepted a formula for ending the dispute.", {"030"}),
     ("The Nigerian authorities are pressuring the lecturers.", {"100"}),  # not coercion
     ("Macron took aim at Britain over fishing rights.", {"111"}),  # not taking control

@@ -273,6 +273,13 @@ SOURCE_FIXES: Final[tuple[tuple[str, str], ...]] = (
     ("---  DIE   [190]  ---", "---  DIE   [---]  ---"),
     ("- * DIPLOMATS                                         [174]         # EXPEL",
      "- * DIPLOMATS                                         [161]         # EXPEL"),
+    ("---  SUE   [173]  ---", "---  SUE   [115]  ---"),
+    ("- * (IN  COURT)                                       [173]         # SUE",
+     "- * (IN  COURT)                                       [115]         # SUE"),
+    ("- * (FOR)                                             [173]         # SUE",
+     "- * (FOR)                                             [115]         # SUE"),
+    ("- * PILOTS                                            [0312]        # TRAIN",
+     "- * PILOTS                                            [072]         # TRAIN"),
 )
 """Corrections of the public source, applied only by :func:`build_default`.
 
@@ -288,6 +295,11 @@ as an assault by the one who died ("the actor died at 83 in Mumbai": 190); a dea
 event only by the block's patterns, which name the clash, bombing or custody it
 happened in.  Expelling diplomats was 174 (deport individuals) in the plural and 161
 (reduce diplomatic relations) in the singular (DEPORT * DIPLOMAT); both are now 161.
+SUE and its patterns were 173 (arrest, detain or charge with legal action), the
+state's act against a suspect, for suing, which the manual codes 115 (bring lawsuit
+against), as the dictionary itself codes FILE * LAWSUIT.  TRAIN * PILOTS was 0312, an
+intent to cooperate militarily, for training done, which is military aid (072) as
+training soldiers and forces is.
 """
 
 
