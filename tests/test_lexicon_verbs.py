@@ -361,7 +361,7 @@ def test_a_verb_word_after_other_words_is_the_key_of_its_form(tmp_path: Path) ->
 
 @pytest.mark.parametrize(("text", "reading", "other", "other_code"), [
     ("The United States removed its sanctions against Iran.", ("USA", "085"),
-     "France removed its ambassador from Moscow.", "174"),
+     "France removed its ambassador from Moscow.", "161"),  # recalled: relations reduced
     ("The French minister defended the pension reform.", ("FRAGOV", "052"),
      "Troops defended the city against the rebels.", "152"),
     ("The European Union is mobilising additional funds for Colombia.", ("IGOEUREEC", "071"),
@@ -522,6 +522,10 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Dozens of Kenyan peacekeepers began deploying on Tuesday in Somalia.", {"074"}),
     ("Kenya sanctioned three Ugandan banks.", {"163"}),  # the dictionary has no SANCTION
     ("Kenya renewed Uganda sanctions.", set()),  # the noun is no act of Uganda's
+    ("Kenya expelled the Ugandan ambassador.", {"161"}),  # relations, not a deportation
+    ("Kenyan jets carried out airstrikes on the Ugandan border town.", {"195"}),
+    ("Kenya launched a war against Uganda.", {"190"}),
+    ("Kenya launched a trade war against Uganda.", set()),  # no force, no trade (061)
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
