@@ -526,6 +526,10 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenyan jets carried out airstrikes on the Ugandan border town.", {"195"}),
     ("Kenya launched a war against Uganda.", {"190"}),
     ("Kenya launched a trade war against Uganda.", set()),  # no force, no trade (061)
+    ("Kenya insulted the Ugandan president.", {"111"}),  # the dictionary has no INSULT
+    ("Kenya massed troops on the Ugandan border.", {"154"}),
+    ("Kenyan protesters massed in the square.", set()),  # no army mobilised
+    ("Kenya shut down an opposition newspaper.", {"1721"}),  # press freedom restricted
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
