@@ -530,6 +530,9 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenya massed troops on the Ugandan border.", {"154"}),
     ("Kenyan protesters massed in the square.", set()),  # no army mobilised
     ("Kenya shut down an opposition newspaper.", {"1721"}),  # press freedom restricted
+    ("Kenya announced $5 million in assistance to Uganda.", {"070"}),  # a sum is given
+    ("Kenya announced humanitarian aid of $5 million for Uganda.", {"073"}),
+    ("Kenya announced new aid to Uganda.", {"0331"}),  # no sum: still an intent
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
