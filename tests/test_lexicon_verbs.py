@@ -533,6 +533,9 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenya announced $5 million in assistance to Uganda.", {"070"}),  # a sum is given
     ("Kenya announced humanitarian aid of $5 million for Uganda.", {"073"}),
     ("Kenya announced new aid to Uganda.", {"0331"}),  # no sum: still an intent
+    ("Kenya provided support for the repair of Ugandan schools.", {"060"}),  # not praise
+    ("Kenya gave its support to Uganda's bid.", {"051"}),  # giving support endorses
+    ("Kenya said it would not provide support to Uganda.", {"121", "031"}),  # not 120
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
