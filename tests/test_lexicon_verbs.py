@@ -536,6 +536,10 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenya provided support for the repair of Ugandan schools.", {"060"}),  # not praise
     ("Kenya gave its support to Uganda's bid.", {"051"}),  # giving support endorses
     ("Kenya said it would not provide support to Uganda.", {"121", "031"}),  # not 120
+    ("Kenya delivered 20 tanks to Uganda.", {"072"}),  # DELIVER named no weapons
+    ("Kenya delivered vaccines to Uganda.", {"073"}),
+    ("Kenyan militants brought weapons into Kampala.", set()),  # DELIVER's alone
+    ("Kenya sent humanitarian assistance to Uganda.", {"073"}),
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
