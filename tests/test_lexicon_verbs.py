@@ -540,6 +540,9 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenya delivered vaccines to Uganda.", {"073"}),
     ("Kenyan militants brought weapons into Kampala.", set()),  # DELIVER's alone
     ("Kenya sent humanitarian assistance to Uganda.", {"073"}),
+    ("Kenya exposed the Ugandan spy network.", {"010"}),  # said, not cooperation (050)
+    ("Kenya admitted 500 Ugandan refugees.", {"075"}),
+    ("Kenya admitted responsibility for the raid.", {"015"}),
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
