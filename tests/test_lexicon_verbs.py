@@ -425,6 +425,9 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenya sued Uganda at the regional court.", {"115"}),  # corrected: was 173, an arrest
     ("Kenya sued Uganda for damages.", {"115"}),
     ("Kenyan officers trained Ugandan pilots.", {"072"}),  # corrected: was 0312, an intent
+    ("Kenya faces new sanctions from the EU.", set()),  # corrected: no meeting (040)
+    ("Kenya faced criticism from Uganda.", {"111"}),  # FACE's patterns stay
+    ("The war has impacted Ugandan farmers.", set()),  # corrected: no cooperation (050)
     ("Denmark accepted a formula for ending the dispute.", {"030"}),
     ("The Nigerian authorities are pressuring the lecturers.", {"100"}),  # not coercion
     ("Macron took aim at Britain over fishing rights.", {"111"}),  # not taking control

@@ -280,6 +280,10 @@ SOURCE_FIXES: Final[tuple[tuple[str, str], ...]] = (
      "- * (FOR)                                             [115]         # SUE"),
     ("- * PILOTS                                            [0312]        # TRAIN",
      "- * PILOTS                                            [072]         # TRAIN"),
+    ("BRAVE \nCONFRONT  \nCONTACT \nENCOUNTER \nFACE  # sha  8/17/93",
+     "BRAVE [---]\nCONFRONT  \nCONTACT \nENCOUNTER [---]\nFACE [---]  # sha  8/17/93"),
+    ("---  INFLUENCE   [050]  ---\nAFFECT \nIMPACT ",
+     "---  INFLUENCE   [050]  ---\nAFFECT [---]\nIMPACT [---]"),
 )
 """Corrections of the public source, applied only by :func:`build_default`.
 
@@ -299,7 +303,11 @@ SUE and its patterns were 173 (arrest, detain or charge with legal action), the
 state's act against a suspect, for suing, which the manual codes 115 (bring lawsuit
 against), as the dictionary itself codes FILE * LAWSUIT.  TRAIN * PILOTS was 0312, an
 intent to cooperate militarily, for training done, which is military aid (072) as
-training soldiers and forces is.
+training soldiers and forces is.  FACE, BRAVE and ENCOUNTER took MEET_PEOPLE's default
+(040, consult): "Kenya faces new sanctions" and "faced a series of attacks" were
+meetings; what one faces is an event only by the block's patterns (FACE * CRITICISM,
+* CHARGE, * TRIAL, read in reverse).  AFFECT and IMPACT took INFLUENCE's (050,
+diplomatic cooperation): "the war has impacted farmers" was cooperation.
 """
 
 
