@@ -546,6 +546,11 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenya exposed the Ugandan spy network.", {"010"}),  # said, not cooperation (050)
     ("Kenya admitted 500 Ugandan refugees.", {"075"}),
     ("Kenya admitted responsibility for the raid.", {"015"}),
+    ("Kenya pulled out of the nuclear deal.", {"161"}),  # not a yielding (080)
+    ("Kenya abandoned the peace talks.", {"164"}),  # not a concession (080)
+    ("Kenya tore up the agreement.", {"161"}),  # no violence (180)
+    ("Kenya broke off diplomatic relations with Uganda.", {"161"}),  # no threat (130)
+    ("Kenya recalled its envoy from Uganda.", {"161"}),
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
