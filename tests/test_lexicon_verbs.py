@@ -551,6 +551,8 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenya tore up the agreement.", {"161"}),  # no violence (180)
     ("Kenya broke off diplomatic relations with Uganda.", {"161"}),  # no threat (130)
     ("Kenya recalled its envoy from Uganda.", {"161"}),
+    ("Kenyan forces liberated three villages.", {"192"}),  # taken, not a yielding (080)
+    ("Kenya freed 20 Ugandan prisoners.", {"0841"}),
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
