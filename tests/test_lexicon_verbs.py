@@ -553,6 +553,10 @@ def test_the_supplement_codes_lifting_an_embargo(coding_pipeline: Pipeline) -> N
     ("Kenya recalled its envoy from Uganda.", {"161"}),
     ("Kenyan forces liberated three villages.", {"192"}),  # taken, not a yielding (080)
     ("Kenya freed 20 Ugandan prisoners.", {"0841"}),
+    ("Kenyan forces neutralized 20 Ugandan rebels.", {"190"}),  # killed
+    ("Kenya eliminated restrictions on Ugandan imports.", {"081"}),  # ELIMINATE's own
+    ("Kenyan forces downed a Ugandan helicopter.", {"190"}),
+    ("Kenyan workers downed tools.", set()),
 ])  # fmt: skip
 def test_the_supplement_gives_plain_verbs_their_cameo_reading(
     coding_pipeline: Pipeline, text: str, codes: set[str]
