@@ -157,3 +157,28 @@ def test_a_pronoun_whose_actor_is_named_in_an_earlier_sentence_stays(
     praise = [e for e in coding_pipeline.code_text(text).events if e.code.cameo == "051"]
     assert praise and praise[0].source is not None and praise[0].source.text == "He"
     assert praise[0].source.antecedent == (4, 20), "the reference still says whom it means"
+
+
+def test_the_act_of_the_pattern_is_no_part_of_who(coding_pipeline: Pipeline) -> None:
+    """ "lifted its blockade of Uganda": the blockade is what was lifted, Uganda whom it
+    was done to; a pattern that ends in the actor's own word keeps its phrase."""
+    (lifted,) = coding_pipeline.code_text("Kenya lifted its blockade of Uganda.").events
+    assert lifted.target is not None and lifted.target.text == "Uganda"
+    detained = coding_pipeline.code_text("Police detained dozens of demonstrators in Nairobi.")
+    assert any(e.target is not None and e.target.text == "dozens of demonstrators"
+               for e in detained.events)
+
+
+def test_an_indefinite_description_of_a_name_is_an_aside(nlp: Language) -> None:
+    """ "Shabab, an Islamist group" says what Shabab is; a title names an office."""
+    text = "Kenyan troops attacked Shabab , an Islamist group , on Monday ."
+    assert _phrase(nlp, text, "Shabab") == "Shabab"
+    text = "Rebels seized Ali Hassan , a Kenyan official , on Monday ."
+    assert _phrase(nlp, text, "Hassan") == "Ali Hassan , a Kenyan official"
+    text = "Rebels seized Ali Hassan , the Kenyan smuggler , on Monday ."
+    assert _phrase(nlp, text, "Hassan") == "Ali Hassan , the Kenyan smuggler"
+
+
+def test_a_phrase_keeps_the_bracket_it_opened(nlp: Language) -> None:
+    text = "The African Union ( AU ) condemned Kenya ."
+    assert _phrase(nlp, text, "Union") == "The African Union ( AU )"

@@ -7,7 +7,9 @@ fighters".  So an event's source and target keep their codes and their head word
 and take the words of their noun phrase in the parse: the phrase's head noun (the
 matched word, or the noun it modifies) with its determiners, modifiers, numbers,
 possessors, appositions and prepositional phrases (but not one of topic, "a request
-for talks"); coordinated phrases ("A and B") and clauses stay out.  The words the
+for talks", nor a name's indefinite description, "Shabab, an Islamist group"), and
+not the act the event's own pattern names: in "lifted its blockade of Yemen" Yemen
+is the party.  Coordinated phrases ("A and B") and clauses stay out.  The words the
 dictionaries matched are kept in the event's ``extra``.
 
 A phrase is not taken when it would also cover the event's other side, its trigger
@@ -23,6 +25,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from eventwire.actors.compose import PERSON_NOUNS
 from eventwire.model import ActorMention, Event, Span
 from eventwire.parse import ParsedArticle, token_at
 
@@ -87,11 +90,26 @@ def _phrase_tokens(token: Token, own: Token | None = None, charge: bool = False)
             continue
         if child.dep_ == "prep" and _ends_phrase(child, own, charge):
             continue
+        if own is not None and child.dep_ == "appos" and _aside(token, child):
+            continue
         words = _phrase_tokens(child)
         if child.dep_ == "prep" and len(words) == 1:
             continue  # "in" whose object is a time ("in December") was left out
         found.extend(words)
     return found
+
+
+def _aside(name: Token, appos: Token) -> bool:
+    """ "Gul Rahman, a suspected militant", "al-Shabab, an al-Qaeda-affiliated group":
+    an indefinite description after a name says what kind of thing it is, an aside
+    that is no part of who; a title names the office ("Alice Wells, a senior State
+    Department official", "Thomas Shannon, U.S. undersecretary of state")."""
+    if name.pos_ != "PROPN" or appos.pos_ != "NOUN" or appos.lemma_.lower() in PERSON_NOUNS:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in appos.children)
+
+
+INDEFINITE = frozenset({"a", "an"})
 
 
 def _compound_modifier(token: Token, child: Token) -> bool:
@@ -136,9 +154,13 @@ def _tells_a_deed(prep: Token) -> bool:
     return any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
 
 
-def phrase_of(token: Token, charge: bool = False, place: bool = False) -> tuple[int, int]:
+def phrase_of(token: Token, charge: bool = False, place: bool = False,
+              act: Token | None = None) -> tuple[int, int]:
     """Doc character offsets of the noun phrase that ``token`` names or modifies; with
-    ``place`` (an actor that is only a place) the phrase of the thing it locates."""
+    ``place`` (an actor that is only a place) the phrase of the thing it locates.  The
+    ``act`` noun of the event's own pattern is no thing an actor is "of": in "lifted
+    its blockade of Yemen" the blockade is what was done, and Yemen is who it was done
+    to."""
     own = token
     while token.dep_ in CLIMB_DEPS | {"pobj", "npadvmod"} and token.head is not token:
         head = token.head
@@ -147,6 +169,8 @@ def phrase_of(token: Token, charge: bool = False, place: bool = False) -> tuple[
         elif head.dep_ in CLIMB_DEPS and head.head.pos_ in NOUNS:  # "rebel-held enclave"
             token = head.head
         elif token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in NOUNS:
+            if head.head == act:
+                break
             token = head.head  # "dozens of protesters", "the president of France"
         elif place and _locates(token):
             token = head.head  # "positions in Saudi Arabia": the positions are the party
@@ -155,11 +179,28 @@ def phrase_of(token: Token, charge: bool = False, place: bool = False) -> tuple[
     words = sorted(_phrase_tokens(token, own, charge), key=lambda t: t.i)
     if place:
         words = _without_description(token, words)
-    while len(words) > 1 and words[-1].is_punct:
+    words = trimmed(words)
+    return words[0].idx, words[-1].idx + len(words[-1])
+
+
+def trimmed(words: list[Token]) -> list[Token]:
+    """A phrase without the punctuation at its edges, but with the bracket that closes
+    one it opened: "the Government Accountability Office (GAO)" ends in ")", which
+    the parser hangs on "GAO" like any comma."""
+    words = list(words)
+    while len(words) > 1 and words[-1].is_punct and not _closes(words[-1], words[:-1]):
         words.pop()
     while len(words) > 1 and words[0].is_punct:
         words.pop(0)
-    return words[0].idx, words[-1].idx + len(words[-1])
+    return words
+
+
+def _closes(bracket: Token, before: Sequence[Token]) -> bool:
+    """Whether a closing bracket closes more brackets opened before it than were closed."""
+    if not bracket.is_right_punct or not bracket.is_bracket:
+        return False
+    opened = sum(1 for t in before if t.is_bracket and t.is_left_punct)
+    return opened > sum(1 for t in before if t.is_bracket and t.is_right_punct)
 
 
 def _without_description(token: Token, words: list[Token]) -> list[Token]:
@@ -175,9 +216,7 @@ def _without_description(token: Token, words: list[Token]) -> list[Token]:
     if not described:
         return words
     start = min(t.i for t in described)
-    kept = [w for w in words if w not in described and w.i < start]
-    while len(kept) > 1 and kept[-1].is_punct:
-        kept.pop()
+    kept = trimmed([w for w in words if w not in described and w.i < start])
     return kept or words
 
 
@@ -205,10 +244,12 @@ def _locates(token: Token) -> bool:
 
 
 def actor_phrase(
-    actor: ActorMention | None, parsed: ParsedArticle, charge: bool = False
+    actor: ActorMention | None, parsed: ParsedArticle, charge: bool = False,
+    evidence: Span | None = None,
 ) -> Span | None:
     """Article offsets of the phrase around an actor's head word, from the parse; with
-    ``charge``, one that may state a charge ends before it."""
+    ``charge``, one that may state a charge ends before it; the last word of the
+    event's ``evidence`` is its pattern's act (see :func:`phrase_of`)."""
     if actor is None:
         return None
     head = actor.head if actor.head is not None else actor.span[0]
@@ -216,8 +257,20 @@ def actor_phrase(
     if found is None:
         return None
     para, token = found
-    start, end = phrase_of(token, charge, place=not actor.roles)
+    act = _act_word(parsed, evidence, actor) if evidence is not None else None
+    start, end = phrase_of(token, charge, place=not actor.roles, act=act)
     return para.offset + start, para.offset + end
+
+
+def _act_word(parsed: ParsedArticle, evidence: Span, actor: ActorMention) -> Token | None:
+    """The last word of an event's evidence, the noun its pattern ends in ("LIFT *
+    BLOCKADE" in "lifted its blockade"), unless that word is the actor's own ("police
+    detained dozens of demonstrators": the demonstrators are who)."""
+    start, end = evidence
+    if end <= start or actor.span[0] < end <= actor.span[1]:
+        return None
+    found = token_at(parsed, end - 1, end)
+    return found[1] if found is not None else None
 
 
 def _charges(event: Event, parsed: ParsedArticle) -> bool:
@@ -254,10 +307,11 @@ def with_phrases(event: Event, parsed: ParsedArticle) -> Event:
     text = parsed.article.text
     if source is event.source:
         others = ([target.span] if target else []) + fixed
-        source = widened(source, others, actor_phrase(source, parsed), text)
+        phrase = actor_phrase(source, parsed, evidence=event.evidence.span)
+        source = widened(source, others, phrase, text)
     if target is event.target:
         others = ([source.span] if source else []) + fixed
-        phrase = actor_phrase(target, parsed, _charges(event, parsed))
+        phrase = actor_phrase(target, parsed, _charges(event, parsed), event.evidence.span)
         target = widened(target, others, phrase, text)
     if source is event.source and target is event.target:
         return event
