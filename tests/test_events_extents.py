@@ -182,3 +182,21 @@ def test_an_indefinite_description_of_a_name_is_an_aside(nlp: Language) -> None:
 def test_a_phrase_keeps_the_bracket_it_opened(nlp: Language) -> None:
     text = "The African Union ( AU ) condemned Kenya ."
     assert _phrase(nlp, text, "Union") == "The African Union ( AU )"
+
+
+def _sides(pipeline: Pipeline, text: str) -> set[tuple[str | None, str | None]]:
+    return {(e.source and e.source.text, e.target and e.target.text)
+            for e in pipeline.code_text(text).events}
+
+
+def test_parties_named_together_are_one_party_to_an_act_without_another(
+    coding_pipeline: Pipeline,
+) -> None:
+    """ "Kenya and Uganda agreed to a ceasefire" was agreed by both together; what each
+    did to a third party, or to the other, is its own."""
+    assert _sides(coding_pipeline, "Kenya and Uganda agreed to a ceasefire.") == {
+        ("Kenya and Uganda", None)}
+    assert _sides(coding_pipeline, "Kenya and Uganda signed an agreement.") == {
+        ("Kenya", "Uganda"), ("Uganda", "Kenya")}
+    assert _sides(coding_pipeline, "Kenya and Uganda condemned Somalia.") == {
+        ("Kenya", "Somalia"), ("Uganda", "Somalia")}

@@ -9,7 +9,9 @@ matched word, or the noun it modifies) with its determiners, modifiers, numbers,
 possessors, appositions and prepositional phrases (but not one of topic, "a request
 for talks", nor a name's indefinite description, "Shabab, an Islamist group"), and
 not the act the event's own pattern names: in "lifted its blockade of Yemen" Yemen
-is the party.  Coordinated phrases ("A and B") and clauses stay out.  The words the
+is the party.  Coordinated phrases ("A and B") and clauses stay out, unless the
+coordination is itself the party of an act without another one ("Kenya and Uganda
+agreed to a ceasefire", see :mod:`eventwire.events.together`).  The words the
 dictionaries matched are kept in the event's ``extra``.
 
 A phrase is not taken when it would also cover the event's other side, its trigger
@@ -26,6 +28,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from eventwire.actors.compose import PERSON_NOUNS
+from eventwire.events.together import joint_parts
 from eventwire.model import ActorMention, Event, Span
 from eventwire.parse import ParsedArticle, token_at
 
@@ -296,6 +299,17 @@ def named(actor: ActorMention | None, sentence: Span, others: Sequence[Span],
     return replace(actor, span=phrase, text=parsed.article.text[phrase[0]:phrase[1]])
 
 
+def _joint(event: Event, parsed: ParsedArticle, fixed: Sequence[Span]) -> Span | None:
+    """The phrase of the coordination that is the event's one party (see
+    :mod:`eventwire.events.together`), when it holds none of ``fixed``."""
+    found = joint_parts(event, parsed)
+    if found is None:
+        return None
+    offset, parts = found
+    span = offset + phrase_of(parts[0])[0], offset + phrase_of(parts[-1])[1]
+    return None if any(overlap(span, other) for other in fixed) else span
+
+
 def with_phrases(event: Event, parsed: ParsedArticle) -> Event:
     """The event with each side widened to its noun phrase (see the module doc)."""
     trigger = [event.evidence.trigger_span]
@@ -305,6 +319,9 @@ def with_phrases(event: Event, parsed: ParsedArticle) -> Event:
     target = named(event.target, sentence, trigger + sides, parsed)
     fixed = trigger + ([event.speaker.span] if event.speaker else [])
     text = parsed.article.text
+    joint = _joint(event, parsed, fixed)
+    if joint is not None and event.source is not None:
+        source = replace(event.source, span=joint, text=text[joint[0]:joint[1]])
     if source is event.source:
         others = ([target.span] if target else []) + fixed
         phrase = actor_phrase(source, parsed, evidence=event.evidence.span)
