@@ -200,3 +200,13 @@ def test_parties_named_together_are_one_party_to_an_act_without_another(
         ("Kenya", "Uganda"), ("Uganda", "Kenya")}
     assert _sides(coding_pipeline, "Kenya and Uganda condemned Somalia.") == {
         ("Kenya", "Somalia"), ("Uganda", "Somalia")}
+
+
+def test_examples_of_a_party_are_no_part_of_it(nlp: Language) -> None:
+    text = "Kenya expelled aid workers , including those from Oxfam , on Monday ."
+    assert _phrase(nlp, text, "workers") == "aid workers"
+
+
+def test_an_adverb_of_a_modifier_is_part_of_the_phrase(nlp: Language) -> None:
+    text = "Kenya urged internationally recognized leaders to act ."
+    assert _phrase(nlp, text, "leaders") == "internationally recognized leaders"

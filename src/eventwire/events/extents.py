@@ -7,11 +7,12 @@ fighters".  So an event's source and target keep their codes and their head word
 and take the words of their noun phrase in the parse: the phrase's head noun (the
 matched word, or the noun it modifies) with its determiners, modifiers, numbers,
 possessors, appositions and prepositional phrases (but not one of topic, "a request
-for talks", nor a name's indefinite description, "Shabab, an Islamist group"), and
-not the act the event's own pattern names: in "lifted its blockade of Yemen" Yemen
-is the party.  Coordinated phrases ("A and B") and clauses stay out, unless the
-coordination is itself the party of an act without another one ("Kenya and Uganda
-agreed to a ceasefire", see :mod:`eventwire.events.together`).  The words the
+for talks", nor examples, "workers, including those from Oxfam", nor a name's
+indefinite description, "Shabab, an Islamist group"), and not the act the event's
+own pattern names: in "lifted its blockade of Yemen" Yemen is the party.
+Coordinated phrases ("A and B") and clauses stay out, unless the coordination is
+itself the party of an act without another one ("Kenya and Uganda agreed to a
+ceasefire", see :mod:`eventwire.events.together`).  The words the
 dictionaries matched are kept in the event's ``extra``.
 
 A phrase is not taken when it would also cover the event's other side, its trigger
@@ -86,7 +87,7 @@ def _phrase_tokens(token: Token, own: Token | None = None, charge: bool = False)
     unless it holds the actor's ``own`` word."""
     found = [token]
     for child in token.children:
-        kept = child.dep_ in KEPT_DEPS or _compound_modifier(token, child)
+        kept = child.dep_ in KEPT_DEPS or _compound_modifier(token, child) or _grades(token, child)
         if not kept or child.ent_type_ in TIME_ENTITIES:
             continue
         if child.dep_ == "prep" and child.lower_ in TIME_PREPOSITIONS:
@@ -128,11 +129,17 @@ def _compound_modifier(token: Token, child: Token) -> bool:
 HYPHENS = frozenset({"-", "–"})
 
 
+def _grades(token: Token, child: Token) -> bool:
+    """ "the internationally recognized government", "newly elected leaders": an adverb
+    before a modifier says how it holds, and is part of the phrase as the modifier is."""
+    return child.dep_ == "advmod" and token.dep_ == "amod" and child.i < token.i
+
+
 def _ends_phrase(prep: Token, own: Token | None, charge: bool) -> bool:
     """Whether a prepositional phrase without the actor's own word ends its phrase."""
     if own is None or own in prep.subtree:
         return False
-    if prep.lower_ in TOPIC_PREPOSITIONS:
+    if prep.lower_ in TOPIC_PREPOSITIONS | EXAMPLE_PREPOSITIONS:
         return True
     return _tells_a_deed(prep) or (charge and _states_a_charge(prep))
 
@@ -140,6 +147,11 @@ def _ends_phrase(prep: Token, own: Token | None, charge: bool) -> bool:
 TOPIC_PREPOSITIONS = frozenset({"for", "about", "over", "regarding", "concerning"})
 """Prepositions whose phrase says what a thing is about: "the Croatian government's
 request for revocation of a ruling" is the request; what it asks is no part of who."""
+
+
+EXAMPLE_PREPOSITIONS = frozenset({"including"})
+"""Prepositions whose phrase names some members of a party as examples: in "aid
+workers, including those from Oxfam" the party is the aid workers."""
 
 
 def _states_a_charge(prep: Token) -> bool:
