@@ -64,6 +64,8 @@ def test_an_adverb_without_a_hyphen_is_no_part_of_the_phrase(nlp: Language) -> N
     # a place that says where a targeted thing is stands for the thing
     ("Rebels shelled army positions in Chad on Monday.", "army positions in Chad"),
     ("Gunmen attacked a police station inside Kabul.", "a police station inside Kabul"),
+    ("Rebels shelled the cities in Chad on Monday.", "the cities in Chad"),
+    ("Rebels abducted several residents in Kabul.", "several residents in Kabul"),
     # in an event noun's phrase the place is the party itself
     ("The envoy welcomed the ceasefire in Chad.", "Chad"),
 ])  # fmt: skip

@@ -243,6 +243,8 @@ PLACED_THINGS = frozenset({
     "headquarters", "depot", "facility", "installation", "port", "airport", "station",
     "compound", "mosque", "church", "market", "barracks", "stronghold", "bastion",
     "hideout", "observer", "monitor", "embassy", "consulate", "shrine", "bridge",
+    "city", "area", "district", "neighborhood", "neighbourhood", "people", "civilian",
+    "resident", "refugee", "migrant", "victim",
 })  # fmt: skip
 """Things and people an act is done to where they are: a place after them only says
 where ("attacked positions in Syria").  An event noun is no such thing: in "a ceasefire
