@@ -212,3 +212,10 @@ def test_examples_of_a_party_are_no_part_of_it(nlp: Language) -> None:
 def test_an_adverb_of_a_modifier_is_part_of_the_phrase(nlp: Language) -> None:
     text = "Kenya urged internationally recognized leaders to act ."
     assert _phrase(nlp, text, "leaders") == "internationally recognized leaders"
+
+
+def test_a_bracketed_abbreviation_after_a_name_is_part_of_it(nlp: Language) -> None:
+    text = "Kenya sent an envoy to the Ogaden Liberation Front ( O . L . F . ) on Monday ."
+    assert _phrase(nlp, text, "Front") == "the Ogaden Liberation Front ( O . L . F . )"
+    text = "Kenya condemned the Ogaden Front ( in Somalia ) today ."
+    assert _phrase(nlp, text, "Front") == "the Ogaden Front"

@@ -195,7 +195,47 @@ def phrase_of(token: Token, charge: bool = False, place: bool = False,
     if place:
         words = _without_description(token, words)
     words = trimmed(words)
+    words = words + _abbreviation_after(words)
     return words[0].idx, words[-1].idx + len(words[-1])
+
+
+def _abbreviation_after(words: list[Token]) -> list[Token]:
+    """ "the Tigray People's Liberation Front (T.P.L.F.)": a bracket right after a name,
+    or one the phrase opened, that holds only the name's abbreviation names it again,
+    however the parser split it; the rest of it up to the closing bracket."""
+    last = words[-1]
+    doc = last.doc
+    opened = [t for t in words if t.text == "("]
+    if opened and not _closes_after(opened[-1], words):
+        start = last.i + 1
+        inside_from = opened[-1].i + 1
+    elif last.i + 1 < len(doc) and doc[last.i + 1].text == "(":
+        start = inside_from = last.i + 2
+    else:
+        return []
+    for end in range(start, min(len(doc), start + ABBREVIATION_TOKENS)):
+        if doc[end].text == ")":
+            inside = doc[inside_from:end]
+            return list(doc[last.i + 1 : end + 1]) if len(inside) and all(
+                _abbreviates(t) for t in inside) else []
+    return []
+
+
+def _closes_after(bracket: Token, words: list[Token]) -> bool:
+    return any(t.text == ")" and t.i > bracket.i for t in words)
+
+
+ABBREVIATION_TOKENS = 16
+
+
+def _abbreviates(token: Token) -> bool:
+    """A piece of an abbreviation: capitals, and the dots, hyphens and spaces between
+    them ("T . P . L . F .", which the tokenizer may keep as one token)."""
+    letters = "".join(c for c in token.text if c not in ABBREVIATION_MARKS)
+    return not letters or (letters.isalpha() and letters.isupper())
+
+
+ABBREVIATION_MARKS = frozenset(" .-&")
 
 
 def trimmed(words: list[Token]) -> list[Token]:
