@@ -219,3 +219,9 @@ def test_a_bracketed_abbreviation_after_a_name_is_part_of_it(nlp: Language) -> N
     assert _phrase(nlp, text, "Front") == "the Ogaden Liberation Front ( O . L . F . )"
     text = "Kenya condemned the Ogaden Front ( in Somalia ) today ."
     assert _phrase(nlp, text, "Front") == "the Ogaden Front"
+
+
+def test_a_possessor_the_parser_left_alone_names_what_it_owns(nlp: Language) -> None:
+    """A spaced possessive ("Uganda ’ s right") the parser hung on the verb."""
+    text = "Kenya defended Uganda ’ s right to trade freely ."
+    assert _phrase(nlp, text, "Uganda") == "Uganda ’ s right"

@@ -191,7 +191,13 @@ def phrase_of(token: Token, charge: bool = False, place: bool = False,
             token = head.head  # "positions in Saudi Arabia": the positions are the party
         else:
             break
-    words = sorted(_phrase_tokens(token, own, charge), key=lambda t: t.i)
+    owned = _possessed(token)
+    if owned is not None:
+        mine = _phrase_tokens(token, own, charge)
+        token = owned
+        words = sorted({*mine, *_phrase_tokens(owned, own, charge)}, key=lambda t: t.i)
+    else:
+        words = sorted(_phrase_tokens(token, own, charge), key=lambda t: t.i)
     if place:
         words = _without_description(token, words)
     words = trimmed(words)
@@ -236,6 +242,32 @@ def _abbreviates(token: Token) -> bool:
 
 
 ABBREVIATION_MARKS = frozenset(" .-&")
+
+
+def _possessed(token: Token) -> Token | None:
+    """The noun a possessive marker right after ``token`` makes it the owner of, when
+    the parser hung the marker elsewhere ("defended Japan 's right", with "right" as a
+    second object of the verb): the phrase is the owned thing's, as "Japan's right"."""
+    doc = token.doc
+    marker = token.i + 1
+    if marker + 1 >= len(doc) or not _possessive(doc[marker]) or doc[marker].head == token:
+        return None
+    for word in doc[marker + 1 : marker + 1 + POSSESSED_REACH]:
+        if word.pos_ in NOUNS:
+            return word if word.head != token and word.i > token.i else None
+        if word.pos_ not in ("ADJ", "ADV", "NUM"):
+            return None
+    return None
+
+
+POSSESSED_REACH = 4
+POSSESSIVES = frozenset({"'s", "’s"})
+
+
+def _possessive(token: Token) -> bool:
+    """A possessive marker, also one rejoined from spaced text ("’ s") that the tagger
+    took for something else."""
+    return token.tag_ == "POS" or token.lower_.replace(" ", "") in POSSESSIVES
 
 
 def trimmed(words: list[Token]) -> list[Token]:
