@@ -225,3 +225,9 @@ def test_a_possessor_the_parser_left_alone_names_what_it_owns(nlp: Language) -> 
     """A spaced possessive ("Uganda ’ s right") the parser hung on the verb."""
     text = "Kenya defended Uganda ’ s right to trade freely ."
     assert _phrase(nlp, text, "Uganda") == "Uganda ’ s right"
+
+
+def test_a_phrase_ends_before_a_time_it_leaves_out(nlp: Language) -> None:
+    """A span has no holes: the place after a date would bring the date in with it."""
+    text = "Kenyan airstrikes this month in the area have killed ten militants ."
+    assert _phrase(nlp, text, "airstrikes") == "Kenyan airstrikes"

@@ -198,6 +198,7 @@ def phrase_of(token: Token, charge: bool = False, place: bool = False,
         words = sorted({*mine, *_phrase_tokens(owned, own, charge)}, key=lambda t: t.i)
     else:
         words = sorted(_phrase_tokens(token, own, charge), key=lambda t: t.i)
+    words = _before_a_time(token, words)
     if place:
         words = _without_description(token, words)
     words = trimmed(words)
@@ -242,6 +243,25 @@ def _abbreviates(token: Token) -> bool:
 
 
 ABBREVIATION_MARKS = frozenset(" .-&")
+
+
+def _before_a_time(head: Token, words: list[Token]) -> list[Token]:
+    """The phrase up to a time expression it leaves out after its head: a span has no
+    holes, so in "airstrikes this month in the area" the place would bring the date
+    in with it, and what comes after a date mostly belongs to the clause; words left
+    dangling ("in a" before "September attack") go too."""
+    for k in range(1, len(words)):
+        first, after = words[k - 1], words[k]
+        gap = head.doc[first.i + 1 : after.i]
+        if after.i > head.i and any(t.ent_type_ in TIME_ENTITIES for t in gap):
+            kept = words[:k]
+            while len(kept) > 1 and kept[-1].pos_ in DANGLING:
+                kept.pop()
+            return kept
+    return words
+
+
+DANGLING = frozenset({"DET", "ADP", "CCONJ", "PUNCT"})
 
 
 def _possessed(token: Token) -> Token | None:
