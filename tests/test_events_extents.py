@@ -202,6 +202,9 @@ def test_parties_named_together_are_one_party_to_an_act_without_another(
         ("Kenya", "Uganda"), ("Uganda", "Kenya")}
     assert _sides(coding_pipeline, "Kenya and Uganda condemned Somalia.") == {
         ("Kenya", "Somalia"), ("Uganda", "Somalia")}
+    # only parties that all did the act make one: the storm did not retreat
+    assert _sides(coding_pipeline, "The storm and Kenyan troops retreated.") == {
+        ("Kenyan troops", None)}
 
 
 def test_examples_of_a_party_are_no_part_of_it(nlp: Language) -> None:
@@ -212,6 +215,7 @@ def test_examples_of_a_party_are_no_part_of_it(nlp: Language) -> None:
 def test_an_adverb_of_a_modifier_is_part_of_the_phrase(nlp: Language) -> None:
     text = "Kenya urged internationally recognized leaders to act ."
     assert _phrase(nlp, text, "leaders") == "internationally recognized leaders"
+    assert _phrase(nlp, "Rebels killed how many people ?", "people") == "many people"
 
 
 def test_a_bracketed_abbreviation_after_a_name_is_part_of_it(nlp: Language) -> None:
@@ -231,3 +235,8 @@ def test_a_phrase_ends_before_a_time_it_leaves_out(nlp: Language) -> None:
     """A span has no holes: the place after a date would bring the date in with it."""
     text = "Kenyan airstrikes this month in the area have killed ten militants ."
     assert _phrase(nlp, text, "airstrikes") == "Kenyan airstrikes"
+
+
+def test_a_time_never_cuts_off_the_noun_the_actor_belongs_to(nlp: Language) -> None:
+    text = "Kenya protested on the eve of the anniversary of Uganda 's February 24 invasion ."
+    assert _phrase(nlp, text, "Uganda").endswith("February 24 invasion")

@@ -78,6 +78,7 @@ from eventwire.events.targets import (
     refers_to_source,
     same_actor,
 )
+from eventwire.events.together import together
 from eventwire.events.triggers import Trigger, find_triggers
 from eventwire.model import ActorMention, CodeInfo, Event, Evidence, Sentence, Speaker
 from eventwire.parse import ParsedArticle, ParsedParagraph
@@ -485,8 +486,8 @@ def code_events(
     drafts: list[Draft] = []
     for para in parsed.paragraphs:
         drafts.extend(_paragraph_drafts(para, parsed, mentions, coding, memory))
-    events = [with_phrases(_to_event(d, parsed.article.id, parsed, coding), parsed)
-              for d in drafts]
+    events = together([with_phrases(_to_event(d, parsed.article.id, parsed, coding), parsed)
+                       for d in drafts], parsed)
     return tuple(
         replace(event, event_id=f"{parsed.article.id}-{n}")
         for n, event in enumerate(order_events(events), start=1)

@@ -29,7 +29,6 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from eventwire.actors.compose import PERSON_NOUNS
-from eventwire.events.together import joint_parts
 from eventwire.model import ActorMention, Event, Span
 from eventwire.parse import ParsedArticle, token_at
 
@@ -132,7 +131,8 @@ HYPHENS = frozenset({"-", "–"})
 def _grades(token: Token, child: Token) -> bool:
     """ "the internationally recognized government", "newly elected leaders": an adverb
     before a modifier says how it holds, and is part of the phrase as the modifier is."""
-    return child.dep_ == "advmod" and token.dep_ == "amod" and child.i < token.i
+    return (child.dep_ == "advmod" and token.dep_ == "amod" and child.i < token.i
+            and child.tag_ != "WRB")  # not "how many people"
 
 
 def _ends_phrase(prep: Token, own: Token | None, charge: bool) -> bool:
@@ -198,7 +198,7 @@ def phrase_of(token: Token, charge: bool = False, place: bool = False,
         words = sorted({*mine, *_phrase_tokens(owned, own, charge)}, key=lambda t: t.i)
     else:
         words = sorted(_phrase_tokens(token, own, charge), key=lambda t: t.i)
-    words = _before_a_time(token, words)
+    words = _before_a_time(token, words, own)
     if place:
         words = _without_description(token, words)
     words = trimmed(words)
@@ -245,20 +245,28 @@ def _abbreviates(token: Token) -> bool:
 ABBREVIATION_MARKS = frozenset(" .-&")
 
 
-def _before_a_time(head: Token, words: list[Token]) -> list[Token]:
-    """The phrase up to a time expression it leaves out after its head: a span has no
-    holes, so in "airstrikes this month in the area" the place would bring the date
-    in with it, and what comes after a date mostly belongs to the clause; words left
-    dangling ("in a" before "September attack") go too."""
+def _before_a_time(head: Token, words: list[Token], own: Token) -> list[Token]:
+    """The phrase up to a time it leaves out after its head: a span has no holes, so in
+    "airstrikes this month in the area" the place would bring the date in with it,
+    and what comes after a date mostly belongs to the clause; words left dangling
+    ("in a" before "September attack") go too.  The noun the actor's own word belongs
+    to stays ("Russia's February 24 invasion")."""
     for k in range(1, len(words)):
         first, after = words[k - 1], words[k]
         gap = head.doc[first.i + 1 : after.i]
-        if after.i > head.i and any(t.ent_type_ in TIME_ENTITIES for t in gap):
+        if after.i > head.i and any(_says_when(t, head) for t in gap):
+            if any(w in own.ancestors for w in words[k:]):
+                return words
             kept = words[:k]
             while len(kept) > 1 and kept[-1].pos_ in DANGLING:
                 kept.pop()
             return kept
     return words
+
+
+def _says_when(token: Token, head: Token) -> bool:
+    """A date or time in the phrase's stretch, not the number of a name ("Flight 17")."""
+    return token.ent_type_ in TIME_ENTITIES and not (token.head == head and token.dep_ == "nummod")
 
 
 DANGLING = frozenset({"DET", "ADP", "CCONJ", "PUNCT"})
@@ -405,17 +413,6 @@ def named(actor: ActorMention | None, sentence: Span, others: Sequence[Span],
     return replace(actor, span=phrase, text=parsed.article.text[phrase[0]:phrase[1]])
 
 
-def _joint(event: Event, parsed: ParsedArticle, fixed: Sequence[Span]) -> Span | None:
-    """The phrase of the coordination that is the event's one party (see
-    :mod:`eventwire.events.together`), when it holds none of ``fixed``."""
-    found = joint_parts(event, parsed)
-    if found is None:
-        return None
-    offset, parts = found
-    span = offset + phrase_of(parts[0])[0], offset + phrase_of(parts[-1])[1]
-    return None if any(overlap(span, other) for other in fixed) else span
-
-
 def with_phrases(event: Event, parsed: ParsedArticle) -> Event:
     """The event with each side widened to its noun phrase (see the module doc)."""
     trigger = [event.evidence.trigger_span]
@@ -425,9 +422,6 @@ def with_phrases(event: Event, parsed: ParsedArticle) -> Event:
     target = named(event.target, sentence, trigger + sides, parsed)
     fixed = trigger + ([event.speaker.span] if event.speaker else [])
     text = parsed.article.text
-    joint = _joint(event, parsed, fixed)
-    if joint is not None and event.source is not None:
-        source = replace(event.source, span=joint, text=text[joint[0]:joint[1]])
     if source is event.source:
         others = ([target.span] if target else []) + fixed
         phrase = actor_phrase(source, parsed, evidence=event.evidence.span)

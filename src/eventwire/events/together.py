@@ -11,15 +11,51 @@ a span must not mean both sides of one event.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+
 from spacy.tokens import Token
 
-from eventwire.model import ActorMention, Event
+from eventwire.events.extents import NOTE, overlap, phrase_of
+from eventwire.model import ActorMention, Event, Span
 from eventwire.parse import ParsedArticle, token_at
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 NOUNS = frozenset({"NOUN", "PROPN"})
 NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "flat"})
 """Links from a word of a name up to the noun it helps name ("Costa" → "Rica")."""
+
+
+def together(events: Sequence[Event], parsed: ParsedArticle) -> list[Event]:
+    """The events with the source of each act a coordination does as one party spanning
+    the coordination, when every part of it is a source of that act too (so "the
+    border and forces" is no party: only the forces acted)."""
+    acting = {key for event in events if (key := _acting(event, parsed)) is not None}
+    return [_joined(event, parsed, acting) for event in events]
+
+
+def _acting(event: Event, parsed: ParsedArticle) -> tuple[Span, int, int] | None:
+    """The event's trigger with its source's paragraph and head word."""
+    found = _head(event.source, parsed) if event.source is not None else None
+    return None if found is None else (event.evidence.trigger_span, found[0], found[1].i)
+
+
+def _joined(event: Event, parsed: ParsedArticle, acting: set[tuple[Span, int, int]]) -> Event:
+    found = joint_parts(event, parsed)
+    if found is None or event.source is None:
+        return event
+    offset, parts = found
+    trigger = event.evidence.trigger_span
+    if any((trigger, offset, part.i) not in acting for part in parts):
+        return event
+    span = offset + phrase_of(parts[0])[0], offset + phrase_of(parts[-1])[1]
+    fixed = [trigger] + ([event.speaker.span] if event.speaker else [])
+    if any(overlap(span, other) for other in fixed):
+        return event
+    text = parsed.article.text[span[0]:span[1]]
+    extra = event.extra if any(key == NOTE for key, _ in event.extra) else (
+        *event.extra, (NOTE, f"source: {event.source.text}"))
+    return replace(event, source=replace(event.source, span=span, text=text), extra=extra)
 
 
 def joint_parts(event: Event, parsed: ParsedArticle) -> tuple[int, list[Token]] | None:
