@@ -29,3 +29,13 @@ def test_for_whom_the_subject_speaks_is_no_target(nlp: Language) -> None:
     """ "on behalf of Y": Y is the speaker's own side; the "to" phrase is the addressee."""
     text = "The envoy expressed sympathy to the Chilean people on behalf of Peru."
     assert _targets(nlp, text, "expressed") == ["sympathy", "people"]
+
+
+def test_what_shared_knowledge_is_about_is_no_target(nlp: Language) -> None:
+    """ "shared details on X" tells about X, though the parser hangs "on X" on the verb."""
+    text = "Chile shared details Friday on the Peruvian navy."
+    assert "navy" not in _targets(nlp, text, "shared")
+
+
+def test_an_aimed_object_keeps_its_on_phrase(nlp: Language) -> None:
+    assert "navy" in _targets(nlp, "Chile imposed sanctions on the Peruvian navy.", "imposed")

@@ -430,7 +430,24 @@ def verbal_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
         return sources, passive + _prep_objects(verb, ("at",))
     objects = _children(verb, OBJECT_DEPS)
     aimed = [o for obj in objects for o in _prep_objects(obj, AIMING_PREPOSITIONS)]
-    return subjects(verb), objects + _prep_objects(verb, TARGET_PREPOSITIONS) + aimed
+    return subjects(verb), objects + _prep_objects(verb, _preps_with(objects)) + aimed
+
+
+TOPIC_NOUNS = frozenset({
+    "information", "intelligence", "evidence", "data", "view", "detail", "idea", "opinion",
+    "experience", "expertise", "knowledge", "document",
+})  # fmt: skip
+"""Objects that are said or shown about something: "shared information Friday on
+missing people" is about them, though the parser hangs the "on" phrase on the verb
+("expressed concern over X" is aimed at X, so concern is none of them)."""
+TOPIC_PREPOSITIONS = frozenset({"on", "about", "over"})
+
+
+def _preps_with(objects: Sequence[Token]) -> tuple[str, ...]:
+    """The verb's target prepositions, less those that give its object's topic."""
+    if not any(o.lemma_.lower() in TOPIC_NOUNS for o in objects):
+        return TARGET_PREPOSITIONS
+    return tuple(p for p in TARGET_PREPOSITIONS if p not in TOPIC_PREPOSITIONS)
 
 
 AIMING_PREPOSITIONS = ("at", "against", "on", "into", "toward", "towards", "in", "for", "to")
