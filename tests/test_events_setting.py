@@ -91,6 +91,19 @@ def test_a_state_and_its_society_share_the_one_country_named(dyads_of: Dyads) ->
                for s, _c, t in dyads_of("Kenyan protesters accused the president."))
 
 
+def test_a_body_no_dictionary_knows_facing_a_state_organ_is_its_country_s(
+    dyads_of: Dyads,
+) -> None:
+    """A party or group of unknown code that deals with the one named country's
+    government or parliament is of that country; facing the bare country, which may
+    be a state abroad ("MERCOSUR and India agreed"), it stays unknown."""
+    assert ("KEN", "112", "KENGOV") in dyads_of(
+        "The Green Dawn Movement accused the Kenyan government of fraud.")
+    assert ("KENGOV", "172", "KEN") in dyads_of(
+        "The Kenyan government banned the Green Dawn Movement.")
+    assert ("---", "112", "KEN") in dyads_of("The Green Dawn Movement accused Kenya of fraud.")
+
+
 @pytest.mark.parametrize("text", [
     "The Kenyan government accepted demands from rebels in Uganda.",  # two countries
     "The Kenyan president met the prime minister.",  # state and state

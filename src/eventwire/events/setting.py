@@ -17,7 +17,11 @@ the act's target.  Courts and police whose country is left open deal with their 
 country's people: "police arrested two Kenyan protesters" is KENCOP -> KENOPP.
 So do a state and its own society in a sentence that names one country only: "the
 Mozambican government accepted demands from rebels" meets Mozambican rebels, as the
-human-coded PLOVER records code such sentences (PETRARCH leaves the rebels ``---REB``).
+human-coded PLOVER records code such sentences (PETRARCH leaves the rebels ``---REB``);
+a party or group no dictionary knows (``---``) that deals with that country's
+government or parliament is its own too ("the Homeland Union petitioned the
+Lithuanian parliament"), but not one facing the bare country, which may be a state
+abroad ("MERCOSUR and India agreed").
 Armed forces, refugees, media, medical teams and helpers from abroad ("humanitarian
 workers") are as often foreign as not and are left open.
 """
@@ -30,6 +34,7 @@ from functools import partial
 
 from spacy.tokens import Doc, Token
 
+from eventwire.actors.resolve import UNKNOWN_ACTOR
 from eventwire.codes.actor_parts import known_countries
 from eventwire.events.arguments import MentionIndex, is_passive, phrase_country
 from eventwire.events.drafts import Draft
@@ -170,13 +175,19 @@ def _state_and_society(actor: ActorMention, other: ActorMention) -> bool:
     """Whether an open role and a country's actor face each other as a state and its
     own society: rebels, opposition or civilians against a government, parliament or
     the country itself, or a government or parliament against those.  A state against
-    another state's organ ("the Kenyan president met the prime minister") is not."""
+    another state's organ ("the Kenyan president met the prime minister") is not.  A
+    body of unknown code faces a state only as its government or parliament."""
     if not actor.roles:
-        return False
+        return _unknown_body(actor) and bool(other.roles) and other.roles[0] in STATE_ROLES
     role = actor.roles[0]
     if role in SOCIETY_ROLES:
         return not other.roles or other.roles[0] in STATE_ROLES
     return role in STATE_ROLES and bool(other.roles) and other.roles[0] in SOCIETY_ROLES
+
+
+def _unknown_body(actor: ActorMention) -> bool:
+    """A party or group the text names but no dictionary knows ("the Homeland Union")."""
+    return actor.code == UNKNOWN_ACTOR and actor.rule == "entity:ORG"
 
 
 STATE_ROLES = frozenset({"GOV", "LEG"})
