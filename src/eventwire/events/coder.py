@@ -76,6 +76,7 @@ from eventwire.events.targets import (
     each_actor,
     first_actor,
     refers_to_source,
+    refused_targets,
     same_actor,
 )
 from eventwire.events.together import together
@@ -255,6 +256,8 @@ def _arguments(
         targets = _reporter_as_subject(token, pronouns, index)
     if not targets and not trigger.statement:
         targets = first_actor(complement_subject(token, trigger.code), index)
+    if not targets and not trigger.nominal and not trigger.statement:
+        targets = refused_targets(token, index, sources)
     if not targets and not trigger.nominal and not trigger.statement:
         targets = _in_verb_phrase(token, index, sources)
     if not targets and not trigger.statement:

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from eventwire.actors.compose import split_code
 from eventwire.actors.resolve import PERSON_PRONOUNS, PLURAL_PRONOUNS, UNKNOWN_ACTOR
-from eventwire.events.arguments import MentionIndex, actors_of
+from eventwire.events.arguments import MentionIndex, actors_of, verbal_arguments
 from eventwire.model import ActorMention
 
 BACK_PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | frozenset({"its", "it"})
@@ -188,3 +188,27 @@ def _for_clause(child: Token) -> bool:
     return child.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "for" for c in child.children
     )
+
+
+REFUSING_VERBS = frozenset({"refuse", "decline"})
+"""Verbs whose infinitive is the act refused: "refused to allow UN planes to land"
+refuses the UN, whom the allowing was for."""
+
+
+def refused_targets(
+    trigger: Token, index: MentionIndex, sources: Sequence[ActorMention]
+) -> list[ActorMention]:
+    """The target of the act a refusal verb refuses, when the refusal names none: the
+    infinitive's own target phrases, or the subject of the clause it lets happen; not
+    a clause it is about ("declined to comment on whether the government ...")."""
+    if trigger.lemma_.lower() not in REFUSING_VERBS:
+        return []
+    for act in trigger.children:
+        if act.dep_ != "xcomp":
+            continue
+        heads = verbal_arguments(act)[1] + [
+            s for c in act.children if c.dep_ == "ccomp"
+            for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
+        ]
+        return first_actor([h for h in heads if h.pos_ not in ("VERB", "AUX")], index, sources)
+    return []

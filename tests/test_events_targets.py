@@ -1,0 +1,20 @@
+"""Choosing a trigger's target among its argument phrases (eventwire.events.targets)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Dyads = Callable[[str], set[tuple[str | None, str, str | None]]]
+
+
+def test_a_refusal_is_aimed_at_the_target_of_the_act_refused(dyads_of: Dyads) -> None:
+    """ "refused to allow X to return" refuses X; the allowing is only what was refused."""
+    allowed = dyads_of("Serbia refused to allow Albanian refugees to return.")
+    assert ("SRB", "120", "ALBREF") in allowed
+    extradited = dyads_of("Serbia declined to extradite the suspects to Croatia.")
+    assert ("SRB", "120", "HRV") in extradited
+
+
+def test_a_refusal_to_speak_about_a_clause_is_aimed_at_no_one_in_it(dyads_of: Dyads) -> None:
+    dyads = dyads_of("The spokesman declined to comment on whether Croatia was considering it.")
+    assert not any(t == "HRV" for _s, _c, t in dyads)
