@@ -18,3 +18,11 @@ def test_a_refusal_is_aimed_at_the_target_of_the_act_refused(dyads_of: Dyads) ->
 def test_a_refusal_to_speak_about_a_clause_is_aimed_at_no_one_in_it(dyads_of: Dyads) -> None:
     dyads = dyads_of("The spokesman declined to comment on whether Croatia was considering it.")
     assert not any(t == "HRV" for _s, _c, t in dyads)
+
+
+def test_every_party_coordinated_inside_a_phrase_is_a_target(dyads_of: Dyads) -> None:
+    """The coordination hangs on the noun the first actor's word modifies ("between
+    an Israeli movement and ..."), not on that word."""
+    dyads = dyads_of("Morocco hosted a meeting between an Israeli peace movement and Jordan.")
+    targets = {t for s, _c, t in dyads if s == "MAR"}
+    assert {"ISR", "JOR"} <= targets, dyads

@@ -199,7 +199,7 @@ def actors_of(heads: Sequence[Token], index: MentionIndex) -> list[ActorMention]
             if found is None:
                 continue
             mention, token = found
-            inner = [] if token.i == conjunct.i else _inner_conjuncts(token, index)
+            inner = [] if token.i == conjunct.i else _inner_conjuncts(token, conjunct, index)
             if index.at(token) is not mention:  # a role given its country by the phrase
                 inner += _with_countries(index.at(token) or mention, conjunct, index)[1:]
             inner += _conjuncts_inside(mention, conjunct, index)
@@ -213,14 +213,20 @@ def actors_of(heads: Sequence[Token], index: MentionIndex) -> list[ActorMention]
     return actors
 
 
-def _inner_conjuncts(token: Token, index: MentionIndex) -> list[ActorMention]:
+def _inner_conjuncts(token: Token, phrase: Token, index: MentionIndex) -> list[ActorMention]:
     """ "ties with Mordor, Rohan and Bree": every actor coordinated with the one found
-    inside a phrase, not only the first."""
+    inside a phrase, not only the first; the coordination may hang on the noun the
+    actor's word modifies ("a meeting between an Israeli movement and the PLO")."""
     found: list[ActorMention] = []
-    for other in conjuncts(token)[1:]:
-        mention = index.at(other)
-        if mention is not None:
-            found.append(mention)
+    word = token
+    while word.i != phrase.i:
+        for other in conjuncts(word)[1:]:
+            mention = index.at(other)
+            if mention is not None and mention not in found:
+                found.append(mention)
+        if found or word.head.i == word.i:
+            break
+        word = word.head
     return found
 
 
