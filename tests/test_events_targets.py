@@ -26,3 +26,12 @@ def test_every_party_coordinated_inside_a_phrase_is_a_target(dyads_of: Dyads) ->
     dyads = dyads_of("Morocco hosted a meeting between an Israeli peace movement and Jordan.")
     targets = {t for s, _c, t in dyads if s == "MAR"}
     assert {"ISR", "JOR"} <= targets, dyads
+
+
+def test_whose_act_a_participle_says_the_noun_is_names_the_phrase_s_actor(
+    dyads_of: Dyads,
+) -> None:
+    """ "prevented a rally staged by students" acts on the students; their country is
+    looked up in their own words, not in the rally's ("... against troops in Iraq")."""
+    dyads = dyads_of("Kenyan police banned a rally staged by students to protest the war in Iraq.")
+    assert any(s == "KENCOP" and t == "KENEDU" for s, _c, t in dyads), dyads

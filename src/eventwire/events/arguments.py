@@ -19,6 +19,12 @@ from spacy.tokens import Span, Token
 from eventwire.actors.resolve import UNKNOWN_ACTOR
 from eventwire.events.controllers import asked_through_preposition, subject_acts
 from eventwire.events.documents import document_act, document_owners, issuing_verb
+from eventwire.events.phrase_parts import (
+    own_phrase,
+    participle_agents,
+    reduced_passive,
+    without_topics,
+)
 from eventwire.events.stranded import active_participle, stranded_object
 from eventwire.model import ActorMention
 
@@ -95,6 +101,8 @@ def _phrase_tokens(head: Token) -> list[tuple[int, Token]]:
         depth, token = stack.pop()
         found.append((depth, token))
         for child in token.children:
+            if depth == 0 and reduced_passive(child):  # "a rally staged by students"
+                stack.extend((2, by) for by in participle_agents(child))
             if child.dep_ in NP_BREAKS or child.dep_ == "conj":
                 continue
             if child.dep_ == "prep" and not _names_actor(token, child):
@@ -132,7 +140,7 @@ def _phrase_actor(head: Token, index: MentionIndex) -> tuple[ActorMention, Token
         if mention.code == UNKNOWN_ACTOR:
             unknown = unknown or (mention, token)
         elif mention.country is None:
-            return _with_countries(mention, head, index)[0], token
+            return _with_countries(mention, own_phrase(token, head), index)[0], token
         else:
             return mention, token
     return unknown
@@ -436,24 +444,8 @@ def verbal_arguments(verb: Token) -> tuple[list[Token], list[Token]]:
         return sources, passive + _prep_objects(verb, ("at",))
     objects = _children(verb, OBJECT_DEPS)
     aimed = [o for obj in objects for o in _prep_objects(obj, AIMING_PREPOSITIONS)]
-    return subjects(verb), objects + _prep_objects(verb, _preps_with(objects)) + aimed
-
-
-TOPIC_NOUNS = frozenset({
-    "information", "intelligence", "evidence", "data", "view", "detail", "idea", "opinion",
-    "experience", "expertise", "knowledge", "document",
-})  # fmt: skip
-"""Objects that are said or shown about something: "shared information Friday on
-missing people" is about them, though the parser hangs the "on" phrase on the verb
-("expressed concern over X" is aimed at X, so concern is none of them)."""
-TOPIC_PREPOSITIONS = frozenset({"on", "about", "over"})
-
-
-def _preps_with(objects: Sequence[Token]) -> tuple[str, ...]:
-    """The verb's target prepositions, less those that give its object's topic."""
-    if not any(o.lemma_.lower() in TOPIC_NOUNS for o in objects):
-        return TARGET_PREPOSITIONS
-    return tuple(p for p in TARGET_PREPOSITIONS if p not in TOPIC_PREPOSITIONS)
+    preps = without_topics(objects, TARGET_PREPOSITIONS)
+    return subjects(verb), objects + _prep_objects(verb, preps) + aimed
 
 
 AIMING_PREPOSITIONS = ("at", "against", "on", "into", "toward", "towards", "in", "for", "to")
