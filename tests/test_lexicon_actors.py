@@ -289,3 +289,14 @@ def test_the_packaged_supplement_names_bodies_and_groups_the_phoenix_files_lack(
     assert code_of("ilo") == code_of("international", "labor", "office") == "IGOUNOLABILO"
     assert code_of("charles", "michel", on=dt.date(2016, 1, 1)) == "BELGOV"
     assert code_of("charles", "michel", on=dt.date(2022, 1, 1)) == "IGOEUREEC"
+
+
+def test_a_group_named_after_its_country_takes_it_where_only_a_region_is_given() -> None:
+    entries = parse_actor_text(
+        "GONDOR_ [KEN]\n+GONDORIAN_\nGONDORIAN_LIBERATION_FRONT_ [MEAREB]\n"
+        "WHITE_COUNCIL_ [MEAREB]\nGONDORIAN_ASSOCIATION_ [IGO]\n", "t"
+    )
+    codes = {e.name: [c.code for c in e.codes] for e in actors_module.national_groups(entries)}
+    assert codes["GONDORIAN LIBERATION FRONT"] == ["KENREB"]
+    assert codes["WHITE COUNCIL"] == ["MEAREB"]  # no country in its name
+    assert codes["GONDORIAN ASSOCIATION"] == ["IGO"]  # not a region's

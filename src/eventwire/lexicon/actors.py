@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from eventwire.codes.actor_parts import REGION_CODES, known_countries
 from eventwire.errors import DictionaryError
 from eventwire.lexicon.actors_metonyms import METONYMS_NAME, Metonym, read_curated
 from eventwire.lexicon.actors_parse import (
@@ -251,5 +252,37 @@ def default_actor_dictionary() -> ActorDictionary:
     metonyms, curated_agents = read_curated(_data(METONYMS_NAME).decode("utf-8"))
     sources = (*ACTOR_SOURCES, AGENT_SOURCE, METONYMS_NAME, SUPPLEMENT_NAME)
     return ActorDictionary(
-        supplement + actors, curated_agents + agents, metonyms, notice, sources
+        supplement + national_groups(actors), curated_agents + agents, metonyms, notice,
+        sources,
     )
+
+
+REGIONAL = REGION_CODES | {"INT"}
+"""Code prefixes of a region or of no place ("international") rather than a country."""
+
+
+def national_groups(entries: Sequence[ActorEntry]) -> tuple[ActorEntry, ...]:
+    """Entries whose name begins with a country's own name or adjective take that
+    country where the source codes them by region only: Phoenix gives "Palestinian
+    Islamic Jihad" MEAREB and "Egyptian Islamic Jihad" INTREB, though each names the
+    country it belongs to ("PSEREB", "EGYREB"), as "Hamas" is PSEREBHMS."""
+    countries = known_countries()
+    one_word: dict[str, str] = {}
+    for entry in entries:
+        codes = {code.code for code in entry.codes}
+        if len(entry.words) == 1 and len(codes) == 1 and next(iter(codes)) in countries:
+            one_word.setdefault(entry.words[0], next(iter(codes)))
+    return tuple(_of_nation(entry, one_word) for entry in entries)
+
+
+def _of_nation(entry: ActorEntry, one_word: Mapping[str, str]) -> ActorEntry:
+    country = one_word.get(entry.words[0]) if len(entry.words) > 1 else None
+    if country is None or not all(_regional_role(code.code) for code in entry.codes):
+        return entry
+    codes = tuple(replace(code, code=country + code.code[3:]) for code in entry.codes)
+    return replace(entry, codes=codes)
+
+
+def _regional_role(code: str) -> bool:
+    """A region's group with a role ("MEAREB"), not a bare region or a person's code."""
+    return len(code) > 3 and code[:3] in REGIONAL
