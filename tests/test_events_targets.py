@@ -35,3 +35,10 @@ def test_whose_act_a_participle_says_the_noun_is_names_the_phrase_s_actor(
     looked up in their own words, not in the rally's ("... against troops in Iraq")."""
     dyads = dyads_of("Kenyan police banned a rally staged by students to protest the war in Iraq.")
     assert any(s == "KENCOP" and t == "KENEDU" for s, _c, t in dyads), dyads
+
+
+def test_the_toll_of_an_attack_befell_its_target(dyads_of: Dyads) -> None:
+    """ "..., killing 12": a count names no one; those killed are the attack's target."""
+    dyads = dyads_of("Ugandan troops shelled a Kenyan village on Monday, killing 12.")
+    kills = {(s, t) for s, c, t in dyads if c.startswith("19") and c != "195"}
+    assert kills and all(t is not None and t.startswith("KEN") for _s, t in kills), dyads

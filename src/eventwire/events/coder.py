@@ -78,6 +78,7 @@ from eventwire.events.targets import (
     refers_to_source,
     refused_targets,
     same_actor,
+    toll_targets,
 )
 from eventwire.events.together import together
 from eventwire.events.triggers import Trigger, find_triggers
@@ -257,7 +258,8 @@ def _arguments(
     if not targets and not trigger.statement:
         targets = first_actor(complement_subject(token, trigger.code), index)
     if not targets and not trigger.nominal and not trigger.statement:
-        targets = refused_targets(token, index, sources)
+        targets = refused_targets(token, index, sources) or toll_targets(
+            token, trigger.code, index, sources)
     if not targets and not trigger.nominal and not trigger.statement:
         targets = _in_verb_phrase(token, index, sources)
     if not targets and not trigger.statement:

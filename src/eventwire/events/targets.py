@@ -212,3 +212,21 @@ def refused_targets(
         ]
         return first_actor([h for h in heads if h.pos_ not in ("VERB", "AUX")], index, sources)
     return []
+
+
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+
+
+def toll_targets(
+    trigger: Token, code: str, index: MentionIndex, sources: Sequence[ActorMention]
+) -> list[ActorMention]:
+    """ "launched fire against Kampuchean camps, killing or wounding 50": the toll a
+    participle after an attack counts, naming no one, befell the attack's target."""
+    if code[:2] not in FORCE_ROOTS or trigger.tag_ != "VBG":
+        return []
+    clause = trigger
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.head.pos_ != "VERB":
+        return []
+    return first_actor(verbal_arguments(clause.head)[1], index, sources)
