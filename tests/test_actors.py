@@ -201,6 +201,22 @@ def test_surname_title_and_pronoun_resolution(nlp: Language, small: ActorDiction
     assert all(m.text != "she" for m in mentions)  # two sentences away: unresolved
 
 
+def test_of_two_people_under_one_name_the_one_in_office_that_day_is_meant(
+    nlp: Language,
+) -> None:
+    """Two presidents listed as "President Hale": an article of 2005 means the one whose
+    term covers it, not the other one's undated default."""
+    entries = parse_actor_text(
+        "PRESIDENT_HALE_\n\t[GBRGOV 19890120-19930120]\n\t[GBRELI]\n"
+        "PRESIDENT_HALE_\n\t[GBRGOV 20010120-20090120]\n\t[GBRELI]\n", "t"
+    )
+    dictionary = ActorDictionary(entries, ())
+    text = "President Hale spoke to reporters."
+    assert code(nlp, text, dictionary, dt.date(2005, 5, 1))[0].code == "GBRGOV"
+    assert code(nlp, text, dictionary, dt.date(1990, 5, 1))[0].code == "GBRGOV"
+    assert code(nlp, text, dictionary, dt.date(2015, 5, 1))[0].code == "GBRELI"
+
+
 def test_title_without_antecedent_keeps_its_role(nlp: Language, small: ActorDictionary) -> None:
     mentions = code(nlp, "The Foreign Minister said they would talk.", small)
     assert [(m.text, m.code, m.country) for m in mentions] == [("Foreign Minister", "---GOV", None)]

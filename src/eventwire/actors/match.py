@@ -221,7 +221,7 @@ def best_hit(
     keys: Sequence[Key], at: int, dictionary: ActorDictionary, day: dt.date | None
 ) -> tuple[Hit, int] | None:
     """The longest entry that starts at key ``at``, with the number of keys it spans."""
-    best: tuple[int, int, Entry, tuple[str, ...]] | None = None
+    best: tuple[int, int, bool, Entry, tuple[str, ...]] | None = None
     for first in dict.fromkeys(_first_keys(keys[at])):
         for entry in _candidates(keys, at, first, dictionary):
             if best is not None and len(entry.words) < best[0]:
@@ -229,14 +229,23 @@ def best_hit(
             if not _fits(entry, keys, at):
                 continue
             applies, codes = _code(entry, day)
-            rank = (len(entry.words), -_rank(entry))
-            if applies and (best is None or rank > (best[0], best[1])):
-                best = (rank[0], rank[1], entry, codes)
+            rank = (len(entry.words), -_rank(entry), _in_office(entry, day))
+            if applies and (best is None or rank > best[:3]):
+                best = (*rank, entry, codes)
     if best is None:
         return None
-    width, _, entry, codes = best
+    width, _, _, entry, codes = best
     start, end = keys[at].token, keys[at + width - 1].token + 1
     return Hit(start, end, entry, codes[0] if codes else None, also=codes[1:]), width
+
+
+def _in_office(entry: Entry, day: dt.date | None) -> bool:
+    """Whether a dated code of the entry covers ``day``: of two people listed under one
+    name ("President Bush"), the one holding an office that day is meant, not the
+    other one's undated default."""
+    if day is None or not isinstance(entry, ActorEntry):
+        return False
+    return any(code.dated and code.covers(day) for code in entry.codes)
 
 
 def _rank(entry: Entry) -> int:
