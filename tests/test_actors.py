@@ -243,6 +243,17 @@ def test_plural_pronoun_takes_a_plural_antecedent(nlp: Language, small: ActorDic
     assert found == [("Russian troops", "RUSMIL"), ("they", "RUSMIL")]
 
 
+def test_a_subject_pronoun_of_a_reported_clause_is_the_speaker(
+    nlp: Language, small: ActorDictionary
+) -> None:
+    """The latest plural named ("protesters") is not whom "they" means in a clause the
+    speaker reports; in other clauses ("after they refused") it is."""
+    said = "Russian troops told the British protesters that they would stay."
+    assert by_text(code(nlp, said, small))["they"].code == "RUSMIL"
+    text = "Russian troops fought British protesters after they refused to leave."
+    assert by_text(code(nlp, text, small))["they"].code == "GBROPP"
+
+
 def test_lower_case_words_are_not_names(nlp: Language, small: ActorDictionary) -> None:
     dictionary = ActorDictionary(parse_actor_text("UNITED_STATES_ [USA]\n+US_\n", "t"), ())
     assert code(nlp, "He told us about the US plan.", dictionary)[0].text == "US"

@@ -34,6 +34,7 @@ from eventwire.actors.resolve import (
     resolve_mentions,
 )
 from eventwire.actors.surnames import titled_surnames
+from eventwire.events.modality import REPORTING_VERBS
 from eventwire.lexicon.actors import ActorDictionary
 from eventwire.model import ActorMention
 from eventwire.parse import ParsedArticle, tokens_with_pos
@@ -199,6 +200,34 @@ def _counted_others(doc: Doc, covered: set[int]) -> list[Token]:
     ]
 
 
+def _governing_subject(pronoun: Token) -> Token | None:
+    """The subject of the reporting verb whose clause a subject pronoun opens: "X said
+    they would ..." reports X's own plans.  Other clauses carry no such default
+    ("rebels killed soldiers after they refused to surrender": the soldiers refused),
+    so they are left to the latest fitting mention."""
+    if pronoun.dep_ != "nsubj":
+        return None  # "X said Y was freed when he ...": whom it befell, not X
+    clause = pronoun.head
+    if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        return None
+    if clause.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    found = [c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return found[0] if len(found) == 1 and found[0].i < pronoun.i else None
+
+
+def _governor(pronoun: Token, offset: int) -> tuple[int, int, int] | None:
+    """The governing subject's head offset, and its phrase's span when plural."""
+    subject = _governing_subject(pronoun)
+    if subject is None:
+        return None
+    head = offset + subject.idx
+    if subject.tag_ not in ("NNS", "NNPS"):
+        return head, head, head
+    words = list(subject.subtree)
+    return head, offset + words[0].idx, offset + words[-1].idx + len(words[-1])
+
+
 def _references(doc: Doc, covered: set[int], place: Place) -> list[Reference]:
     found: list[Reference] = []
     pronouns = tokens_with_pos(doc, PRON)  # only pronouns and proper nouns can refer
@@ -210,7 +239,10 @@ def _references(doc: Doc, covered: set[int], place: Place) -> list[Reference]:
         if kind:
             span = (place.offset + token.idx, place.offset + token.idx + len(token))
             sentence = place.sentence_of[token.i]
-            found.append(Reference(kind, token.lower_, token.text, span, span[0], sentence))
+            found.append(Reference(
+                kind, token.lower_, token.text, span, span[0], sentence,
+                governor=_governor(token, place.offset),
+            ))
     for token in _counted_others(doc, covered):
         span = (place.offset + token.idx, place.offset + token.idx + len(token))
         found.append(Reference("others", "others", token.text, span, span[0],

@@ -9,7 +9,9 @@ name: "President Trump" is not whoever was "the president" before) needs an earl
 mention with a country whose head has a title with the same head word and no other
 words;
 he/she (him, his, her) take the latest person mention of the same or the previous
-sentence, they/them/their the latest plural one.  What cannot be resolved stays as
+sentence, they/them/their the latest plural one, except that a subject pronoun of a
+reported clause first takes the reporting verb's subject ("inspectors said they
+needed more time").  What cannot be resolved stays as
 found (a title keeps its role and no country); pronouns without antecedent are
 dropped.  A name no dictionary knows and no earlier mention explains is kept when
 the parser's entity recogniser calls it a person or an organisation ("Sajid Mir",
@@ -56,6 +58,10 @@ class Reference:
     """The parser's entity type of a name (``PERSON``, ``ORG``, ...); empty if none."""
     subject: bool = False
     """Whether the name is its verb's sole active subject, outside a title-case headline."""
+    governor: tuple[int, int, int] | None = None
+    """For a pronoun subject of a reported clause ("X said they ..."), the reporting
+    verb's subject: the offset of its head and the span of its phrase when the phrase
+    is plural (else an empty span)."""
 
 
 def _title_fits(title: tuple[str, ...], earlier: tuple[str, ...]) -> bool:
@@ -87,6 +93,29 @@ def _near(reference: Reference, earlier: Found) -> bool:
 
 
 def _by_pronoun(reference: Reference, history: Sequence[Found]) -> Found | None:
+    return _by_governor(reference, history) or _latest(reference, history)
+
+
+def _by_governor(reference: Reference, history: Sequence[Found]) -> Found | None:
+    """The subject of the reporting verb a pronoun subject's clause hangs on, when it
+    fits: "inspectors said they needed time" tells the inspectors' own need, whatever
+    was named in between (the centring readers follow)."""
+    if reference.governor is None:
+        return None
+    head, start, stop = reference.governor
+    for earlier in reversed(history):
+        inside = earlier.mention.span[0] <= head < earlier.mention.span[1]
+        if inside and _near(reference, earlier) and _fits_reference(reference, earlier):
+            return earlier
+    if reference.kind != "plural":
+        return None
+    for earlier in reversed(history):  # "UN inspectors said they": the UN's
+        if start <= earlier.mention.span[0] and earlier.mention.span[1] <= stop:
+            return earlier
+    return None
+
+
+def _latest(reference: Reference, history: Sequence[Found]) -> Found | None:
     for earlier in reversed(history):
         if not _near(reference, earlier):
             if reference.sentence - earlier.mention.sentence > 1:
