@@ -47,11 +47,11 @@ TOPIC_NOUNS = frozenset({
 """Objects that are said or shown about something: "shared information Friday on
 missing people" is about them, though the parser hangs the "on" phrase on the verb
 ("expressed concern over X" is aimed at X, so concern is none of them)."""
-TOPIC_PREPOSITIONS = frozenset({"on", "about", "over"})
+KNOWLEDGE_TOPIC_PREPOSITIONS = frozenset({"on", "about", "over"})
 
 
 def without_topics(objects: Sequence[Token], preps: tuple[str, ...]) -> tuple[str, ...]:
     """The verb's target prepositions, less those that give its object's topic."""
     if not any(o.lemma_.lower() in TOPIC_NOUNS for o in objects):
         return preps
-    return tuple(p for p in preps if p not in TOPIC_PREPOSITIONS)
+    return tuple(p for p in preps if p not in KNOWLEDGE_TOPIC_PREPOSITIONS)
